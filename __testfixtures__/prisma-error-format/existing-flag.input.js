@@ -1,0 +1,5 @@
+const { PrismaClient } = require("@prisma/client");
+
+const isDev = process.env.NODE_ENV !== "production";
+
+module.exports = new PrismaClient({ errorFormat: "pretty", log: isDev ? ["query"] : [] });

@@ -1,0 +1,7 @@
+import { PrismaClient } from '@prisma/client'
+
+// One client for the whole app.
+export const prisma = new PrismaClient({
+  log: ['error'],
+  errorFormat: 'pretty',
+})

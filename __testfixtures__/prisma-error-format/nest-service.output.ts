@@ -1,0 +1,13 @@
+import { Injectable, OnModuleInit } from '@nestjs/common'
+import { PrismaClient } from '@prisma/client'
+
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit {
+  constructor() {
+    super({ errorFormat: process.env.NODE_ENV === 'production' ? 'minimal' : 'pretty' })
+  }
+
+  async onModuleInit() {
+    await this.$connect()
+  }
+}

@@ -1,0 +1,2 @@
+// errorFormat here configures something else, not Prisma.
+export const reporter = createReporter({ errorFormat: 'pretty' })

@@ -1,0 +1,4 @@
+import transform from '../../transforms/prisma-error-format.js'
+import { defineFixtureTests } from '../helpers/fixtures.js'
+
+defineFixtureTests(transform)

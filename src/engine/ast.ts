@@ -1,0 +1,37 @@
+import type { Node } from '@babel/types'
+
+const SKIP_KEYS = new Set(['type', 'loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens'])
+
+/** Visitor for `walk`: return false to skip a node's children. */
+export type Visit = (node: Node, ancestors: readonly Node[]) => void | false
+
+/** Depth-first walk over a Babel AST; cheaper than @babel/traverse because it builds no paths. */
+export function walk(root: Node, visit: Visit): void {
+  const ancestors: Node[] = []
+  const step = (node: Node): void => {
+    if (visit(node, ancestors) === false) return
+    ancestors.push(node)
+    for (const key in node) {
+      if (SKIP_KEYS.has(key)) continue
+      const value = (node as unknown as Record<string, unknown>)[key]
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) step(item)
+      } else if (isNode(value)) {
+        step(value)
+      }
+    }
+    ancestors.pop()
+  }
+  step(root)
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ignore, { type Ignore } from 'ignore'
+import picomatch from 'picomatch'
+
+/** Never scanned: dependencies, build output, generated Prisma clients, VCS internals. */
+export const ALWAYS_IGNORED = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.turbo/**',
+  '**/.vercel/**',
+  '**/.wrangler/**',
+  '**/coverage/**',
+  '**/.prisma/**',
+  '**/generated/prisma/**',
+  '**/prisma/generated/**',
+  '**/*.min.js',
+]
+
+export interface FileListing {
+  /** Repo-relative POSIX paths, sorted. */
+  files: string[]
+  /** Tracked by git; empty outside git. */
+  tracked: Set<string>
+  isGit: boolean
+  /** Symbolic links seen and not followed. */
+  symlinks: number
+}
+
+/** Lists the files prod-fix may read: git's index plus untracked-but-not-ignored files, else a .gitignore-aware walk. */
+export function listFiles(root: string, extraIgnores: readonly string[] = []): FileListing {
+  const excluded = picomatch([...ALWAYS_IGNORED, ...extraIgnores], { dot: true })
+  const listing = listWithGit(root) ?? listByWalking(root)
+  listing.files = listing.files.filter((file) => !excluded(file)).sort()
+  return listing
+}
+
+function listWithGit(root: string): FileListing | undefined {
+  // -t tags each path: H = tracked, ? = untracked; -s adds the mode so symlinks (120000) are seen.
+  const result = spawnSync('git', ['ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  })
+  if (result.status !== 0 || result.error) return undefined
+  const files = new Set<string>()
+  const tracked = new Set<string>()
+  let symlinks = 0
+  for (const entry of result.stdout.split('\0')) {
+    if (!entry) continue
+    // Tracked: "H 100644 <sha> 0\tpath"; untracked: "? path".
+    const tab = entry.indexOf('\t')
+    if (entry.startsWith('? ')) {
+      files.add(entry.slice(2))
+    } else if (tab !== -1) {
+      const path = entry.slice(tab + 1)
+      if (entry.slice(2, 8) === '120000') {
+        symlinks++
+        continue
+      }
+      if (entry.slice(2, 8) === '160000') continue // submodule
+      files.add(path)
+      tracked.add(path)
+    }
+  }
+  return { files: [...files], tracked, isGit: true, symlinks }
+}
+
+function listByWalking(root: string): FileListing {
+  const files: string[] = []
+  let symlinks = 0
+  const visit = (dir: string, rules: Array<{ base: string; ig: Ignore }>): void => {
+    const local = readIgnoreFile(join(root, dir, '.gitignore'))
+    const active = local ? [...rules, { base: dir, ig: local }] : rules
+    const ignored = (rel: string, isDir: boolean): boolean =>
+      active.some(({ base, ig }) => {
+        const inner = base ? rel.slice(base.length + 1) : rel
+        return inner !== '' && ig.ignores(isDir ? `${inner}/` : inner)
+      })
+    let entries
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name
+      if (entry.isSymbolicLink()) {
+        symlinks++ // never followed: a link can point out of the root or into a loop
+      } else if (entry.isDirectory()) {
+        if (entry.name === '.git' || entry.name === 'node_modules' || ignored(rel, true)) continue
+        visit(rel, active)
+      } else if (entry.isFile() && !ignored(rel, false)) {
+        files.push(rel)
+      }
+    }
+  }
+  visit('', [])
+  return { files, tracked: new Set(), isGit: false, symlinks }
+}
+
+function readIgnoreFile(path: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,39 @@
+import { parse, type ParserPlugin } from '@babel/parser'
+import type { File as BabelFile } from '@babel/types'
+
+const SCRIPT_EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/
+
+/** Whether prod-fix parses this path as JavaScript or TypeScript (declaration files excluded). */
+export function isScript(path: string): boolean {
+  return SCRIPT_EXTENSIONS.test(path) && !/\.d\.[cm]?ts$/.test(path)
+}
+
+function pluginsFor(path: string): ParserPlugin[] {
+  const common: ParserPlugin[] = [['decorators', { decoratorsBeforeExport: true }], 'importAttributes', 'explicitResourceManagement']
+  if (/\.[cm]?tsx$/.test(path)) return ['typescript', 'jsx', ...common]
+  if (/\.[cm]?ts$/.test(path)) return ['typescript', ...common]
+  return ['jsx', ...common]
+}
+
+/** Parses JS/TS with Babel, keeping offsets and comments; throws SyntaxError with line:column. */
+export function parseScript(path: string, text: string): BabelFile {
+  const base = {
+    plugins: pluginsFor(path),
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    errorRecovery: false,
+  }
+  if (path.endsWith('.cjs') || path.endsWith('.cts')) return parse(text, { ...base, sourceType: 'script' })
+  try {
+    return parse(text, { ...base, sourceType: 'module' })
+  } catch (moduleError) {
+    // Sloppy-mode CommonJS (octal escapes, `with`) is valid only as a script.
+    try {
+      return parse(text, { ...base, sourceType: 'script' })
+    } catch {
+      throw moduleError
+    }
+  }
+}

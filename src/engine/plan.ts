@@ -1,0 +1,194 @@
+import { posix } from 'node:path'
+import picomatch from 'picomatch'
+import { Redactor } from '../secrets/redact.js'
+import type { FileChange, Finding, OptionValue, Severity, Transform, TransformContext, TransformMeta } from '../types.js'
+import { firstChangedLine } from './diff.js'
+import { isScript, parseScript } from './parse.js'
+import type { RepoSource } from './source.js'
+import { describeSyntaxError, Workspace, type Skip } from './workspace.js'
+
+/** One reviewable fix: everything one transform changes in one file. */
+export interface Fix {
+  /** Stable id: `<transform>:<path>`. */
+  id: string
+  transform: TransformMeta
+  change: FileChange
+  /** 1-based line in the original file where the change starts; 1 for a new file. */
+  line: number
+}
+
+export interface PlanFinding extends Finding {
+  transform: string
+  severity: Severity
+}
+
+export interface RunError {
+  file: string
+  message: string
+  transform?: string
+  stack?: string
+}
+
+export interface Plan {
+  root: string | undefined
+  isGit: boolean
+  fixes: Fix[]
+  findings: PlanFinding[]
+  /** Places deliberately left alone, with why. */
+  notes: PlanFinding[]
+  errors: RunError[]
+  skipped: Skip[]
+  symlinks: number
+  filesScanned: number
+  durationMs: number
+  /** Masks every secret value seen in the texts of this plan. */
+  redactor: Redactor
+}
+
+export interface PlanOptions {
+  transforms: readonly Transform[]
+  /** Per-transform option overrides, by transform id. */
+  options?: Readonly<Record<string, Readonly<Record<string, OptionValue>>>>
+  /** Fix ids to leave out (rejected in review): their changes are neither kept nor seen by later transforms. */
+  exclude?: ReadonlySet<string>
+  maxFileSize?: number
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+
+/**
+ * Runs the transforms in order over one repository and returns what they propose. Reads, never
+ * writes: each transform sees the text as earlier transforms left it (ESLint's fix loop), and a
+ * change that would leave a JS/TS file unparsable is dropped and reported.
+ */
+export function planFixes(source: RepoSource, options: PlanOptions): Plan {
+  const started = performance.now()
+  const ws = new Workspace(source, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)
+  const { candidates, filesScanned } = prefilter(ws, options.transforms)
+  const fixes: Fix[] = []
+  const findings: PlanFinding[] = []
+  const notes: PlanFinding[] = []
+  const errors: RunError[] = []
+
+  for (const transform of options.transforms) {
+    const { meta } = transform
+    const ctx = createContext(ws, transform, candidates.get(meta.id)!, { ...meta.options, ...options.options?.[meta.id] })
+    let result
+    try {
+      result = transform.run(ctx)
+    } catch (error) {
+      const err = error as Error
+      errors.push({ file: '', transform: meta.id, message: `transform ${meta.id} failed: ${err.message}`, stack: err.stack })
+      continue
+    }
+    const tag = (finding: Finding): PlanFinding => ({ ...finding, transform: meta.id, severity: finding.severity ?? meta.severity })
+    findings.push(...(result.findings ?? []).map(tag))
+    notes.push(...(result.notes ?? []).map(tag))
+    for (const change of mergeByFile(result.changes)) {
+      const problem = validate(ws, change)
+      if (problem) {
+        errors.push({ file: change.path, transform: meta.id, message: problem })
+        continue
+      }
+      const id = `${meta.id}:${change.path}`
+      if (options.exclude?.has(id)) continue
+      if (change.after !== change.before) ws.write(change.path, change.after)
+      fixes.push({ id, transform: meta, change, line: firstChangedLine(change.before, change.after) })
+    }
+  }
+
+  for (const failure of ws.parseFailures.values()) errors.push({ file: failure.file, message: `could not parse: ${failure.message}; skipped` })
+  const redactor = new Redactor()
+  for (const { change } of fixes) {
+    redactor.scan(change.before)
+    redactor.scan(change.after)
+  }
+  return {
+    root: source.root,
+    isGit: ws.listing.isGit,
+    fixes,
+    findings,
+    notes,
+    errors,
+    skipped: [...ws.skips.values()],
+    symlinks: ws.listing.symlinks,
+    filesScanned,
+    durationMs: Math.round(performance.now() - started),
+    redactor,
+  }
+}
+
+/**
+ * One pass over the tree: each file a transform's globs match is read once and tested against
+ * every transform's substring prefilter; only texts that pass some prefilter are kept.
+ */
+function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidates: Map<string, Set<string>>; filesScanned: number } {
+  const tests = transforms.map((t) => ({ id: t.meta.id, glob: picomatch(t.meta.files, { dot: true }), contains: t.meta.contains }))
+  const candidates = new Map(tests.map((t) => [t.id, new Set<string>()]))
+  let filesScanned = 0
+  for (const file of ws.files) {
+    const wanting = tests.filter((t) => t.glob(file))
+    if (wanting.length === 0) continue
+    const text = ws.peek(file)
+    if (text === undefined) continue
+    filesScanned++
+    let keep = false
+    for (const t of wanting) {
+      if (t.contains && !t.contains.some((needle) => text.includes(needle))) continue
+      candidates.get(t.id)!.add(file)
+      keep = true
+    }
+    if (keep) ws.retain(file, text)
+  }
+  return { candidates, filesScanned }
+}
+
+function createContext(ws: Workspace, transform: Transform, initial: Set<string>, options: Record<string, OptionValue>): TransformContext {
+  const { meta } = transform
+  const glob = picomatch(meta.files, { dot: true })
+  return {
+    get files() {
+      return ws.files
+    },
+    candidates() {
+      // Files created or rewritten by earlier transforms are candidates too when they now match.
+      return ws.files.filter((file) => {
+        if (!glob(file)) return false
+        if (initial.has(file)) return true
+        const text = ws.read(file)
+        return text !== undefined && (meta.contains?.some((needle) => text.includes(needle)) ?? true) && ws.isChanged(file)
+      })
+    },
+    glob: (patterns) => ws.glob(patterns),
+    read: (path) => ws.read(path),
+    parse: (path) => ws.parse(path),
+    isTracked: (path) => ws.isTracked(path),
+    project: ws.project,
+    options,
+  }
+}
+
+/** Two changes of one transform to one file are one fix: the later one applies over the earlier. */
+function mergeByFile(changes: FileChange[]): FileChange[] {
+  const byPath = new Map<string, FileChange>()
+  for (const change of changes) {
+    const earlier = byPath.get(change.path)
+    byPath.set(change.path, earlier ? { ...change, before: earlier.before, untrack: earlier.untrack || change.untrack } : change)
+  }
+  return [...byPath.values()]
+}
+
+function validate(ws: Workspace, change: FileChange): string | undefined {
+  const { path } = change
+  if (path.startsWith('/') || posix.normalize(path) !== path || path.startsWith('../')) return `refused a change to ${path}: outside the repository`
+  if ((ws.read(path) ?? null) !== change.before) return `refused a change to ${path}: it was computed from another version of the file`
+  if (change.after === change.before && !change.untrack) return `refused an empty change to ${path}`
+  if (change.after !== null && isScript(path)) {
+    try {
+      parseScript(path, change.after)
+    } catch (error) {
+      return `dropped a change that would not parse (${describeSyntaxError(error)})`
+    }
+  }
+  return undefined
+}

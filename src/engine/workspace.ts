@@ -1,0 +1,133 @@
+import picomatch from 'picomatch'
+import type { ParsedFile } from '../types.js'
+import type { FileListing } from './files.js'
+import { isScript, parseScript } from './parse.js'
+import { ProjectInfo } from './project.js'
+import type { RepoSource } from './source.js'
+
+export interface Skip {
+  file: string
+  reason: 'binary' | 'too-large' | 'symlink'
+}
+
+export interface ParseFailure {
+  file: string
+  message: string
+}
+
+/**
+ * The repository as this run sees it: the files on disk overlaid with the changes accepted so
+ * far. Reads each file at most once; keeps only the texts a transform may want again, so memory
+ * follows the number of candidates, not the size of the tree.
+ */
+export class Workspace {
+  readonly listing: FileListing
+  readonly project: ProjectInfo
+  readonly skips = new Map<string, Skip>()
+  readonly parseFailures = new Map<string, ParseFailure>()
+  private readonly overlay = new Map<string, string | null>()
+  private readonly texts = new Map<string, string>()
+  private readonly parsed = new Map<string, ParsedFile>()
+  private fileList: string[]
+
+  constructor(
+    private readonly source: RepoSource,
+    private readonly maxFileSize: number,
+  ) {
+    this.listing = source.list()
+    this.fileList = this.listing.files
+    this.project = new ProjectInfo((path) => this.read(path))
+  }
+
+  /** Every file as of the overlay, sorted. */
+  get files(): readonly string[] {
+    return this.fileList
+  }
+
+  get root(): string | undefined {
+    return this.source.root
+  }
+
+  /** Whether an earlier transform of this run changed, created or deleted the file. */
+  isChanged(path: string): boolean {
+    return this.overlay.has(path)
+  }
+
+  isTracked(path: string): boolean {
+    return this.listing.tracked.has(path)
+  }
+
+  /** Current text; undefined when missing, deleted, binary, too large or an outside link. */
+  read(path: string): string | undefined {
+    if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined
+    const cached = this.texts.get(path)
+    if (cached !== undefined) return cached
+    return this.load(path, true)
+  }
+
+  /** Reads without keeping the text: for the single prefilter pass over the tree. */
+  peek(path: string): string | undefined {
+    if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined
+    return this.texts.get(path) ?? this.load(path, false)
+  }
+
+  /** Keeps a text that peek() returned because a transform will read it. */
+  retain(path: string, text: string): void {
+    if (!this.overlay.has(path)) this.texts.set(path, text)
+  }
+
+  /** The AST of the current text, shared by every transform until the text changes. */
+  parse(path: string): ParsedFile | undefined {
+    if (!isScript(path)) return undefined
+    const text = this.read(path)
+    if (text === undefined) return undefined
+    const hit = this.parsed.get(path)
+    if (hit && hit.text === text) return hit
+    try {
+      const file = { path, text, ast: parseScript(path, text) }
+      this.parsed.set(path, file)
+      return file
+    } catch (error) {
+      if (!this.overlay.has(path)) this.parseFailures.set(path, { file: path, message: describeSyntaxError(error) })
+      return undefined
+    }
+  }
+
+  /** Records a change in the overlay (null deletes). */
+  write(path: string, text: string | null): void {
+    const existed = this.read(path) !== undefined
+    this.overlay.set(path, text)
+    if (text === null && existed) this.fileList = this.fileList.filter((file) => file !== path)
+    if (text !== null && !existed) this.fileList = [...this.fileList, path].sort()
+  }
+
+  /** Files matching the globs, as of the overlay. */
+  glob(patterns: string[]): string[] {
+    const match = picomatch(patterns, { dot: true })
+    return this.fileList.filter((file) => match(file))
+  }
+
+  private load(path: string, keep: boolean): string | undefined {
+    if (this.skips.has(path)) return undefined
+    const raw = this.source.read(path, this.maxFileSize)
+    if (raw === 'missing') return undefined
+    if (typeof raw === 'string') {
+      this.skips.set(path, { file: path, reason: raw })
+      return undefined
+    }
+    if (raw.subarray(0, 8000).includes(0)) {
+      this.skips.set(path, { file: path, reason: 'binary' })
+      return undefined
+    }
+    const text = raw.toString('utf8')
+    if (keep) this.texts.set(path, text)
+    return text
+  }
+}
+
+/** "Unexpected token (12:4)" → "line 12, column 5: Unexpected token". */
+export function describeSyntaxError(error: unknown): string {
+  const err = error as { message?: string; loc?: { line: number; column: number } }
+  const message = (err.message ?? String(error)).replace(/\s*\(\d+:\d+\)$/, '')
+  return err.loc ? `line ${err.loc.line}, column ${err.loc.column + 1}: ${message}` : message
+}

@@ -1,0 +1,56 @@
+import type { Plan } from '../engine/plan.js'
+
+export type FixStatus = 'proposed' | 'applied' | 'rejected' | 'failed'
+
+/** The `--json` report: a contract other tools and the benchmarks read (see README). */
+export interface JsonReport {
+  tool: 'prod-fix'
+  version: string
+  root: string
+  fixes: Array<{ transform: string; file: string; line: number; title: string; severity: string; status: FixStatus }>
+  findings: Array<{ transform: string; file: string; line: number; severity: string; message: string }>
+  errors: Array<{ file: string; message: string }>
+  skipped: Array<{ file: string; reason: string }>
+  summary: {
+    files_scanned: number
+    files_changed: number
+    fixes: number
+    findings: number
+    errors: number
+    files_skipped: { binary: number; too_large: number; symlink: number }
+    duration_ms: number
+  }
+}
+
+/** Builds the machine report of a plan; `status` gives each fix id's outcome (default proposed). Secret values are masked. */
+export function buildJsonReport(plan: Plan, root: string, version: string, status: ReadonlyMap<string, FixStatus> = new Map()): JsonReport {
+  const redact = (text: string): string => plan.redactor.redact(text)
+  const count = (reason: string): number => plan.skipped.filter((skip) => skip.reason === reason).length
+  const fixes = plan.fixes.map((fix) => ({
+    transform: fix.transform.id,
+    file: fix.change.path,
+    line: fix.line,
+    title: fix.transform.title,
+    severity: fix.transform.severity,
+    status: status.get(fix.id) ?? 'proposed',
+  }))
+  const changed = new Set(fixes.filter((fix) => fix.status !== 'rejected' && fix.status !== 'failed').map((fix) => fix.file))
+  return {
+    tool: 'prod-fix',
+    version,
+    root,
+    fixes,
+    findings: plan.findings.map((f) => ({ transform: f.transform, file: f.path, line: f.line, severity: f.severity, message: redact(f.message) })),
+    errors: plan.errors.map((e) => ({ file: e.file, message: redact(e.message) })),
+    skipped: plan.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+    summary: {
+      files_scanned: plan.filesScanned,
+      files_changed: changed.size,
+      fixes: fixes.length,
+      findings: plan.findings.length,
+      errors: plan.errors.length,
+      files_skipped: { binary: count('binary'), too_large: count('too-large'), symlink: plan.symlinks + count('symlink') },
+      duration_ms: plan.durationMs,
+    },
+  }
+}

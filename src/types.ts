@@ -1,0 +1,90 @@
+import type { File as BabelFile } from '@babel/types'
+import type { ProjectInfo } from './engine/project.js'
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low'
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low']
+
+/** What a transform is, declared next to its code: menus, reports, commits and the README read it. */
+export interface TransformMeta {
+  /** kebab-case; equals the file name, the fixture folder and the test file stem. */
+  id: string
+  /** Imperative one-liner, used in review, commit subjects and the PR body. No trailing period. */
+  title: string
+  severity: Severity
+  /** The audit finding this answers: a short reference and the finding as audits word it. */
+  audit: { ref: string; finding: string }
+  /** Why it matters and what it changes (README, PR body). */
+  description: string
+  /** Globs (picomatch, repo-relative) of the files the transform reads as candidates. */
+  files: string[]
+  /**
+   * Cheap prefilter: a candidate is only handed to the transform when its text contains one
+   * of these substrings. Omit to receive every file matching `files`.
+   */
+  contains?: string[]
+  /** Default options; the config file may override each key (same type). */
+  options?: Record<string, OptionValue>
+  /** README example: a short before/after pair. */
+  example: { file: string; before: string; after: string }
+}
+
+export type OptionValue = string | number | boolean | string[] | Record<string, string | number>
+
+/**
+ * One proposed change to one file. `before: null` creates the file, `after: null` deletes it;
+ * `untrack` keeps the file on disk but removes it from git's index (`git rm --cached`).
+ */
+export interface FileChange {
+  path: string
+  before: string | null
+  after: string | null
+  untrack?: boolean
+  /** One line shown in review and the PR body. */
+  reason?: string
+}
+
+/** Something detected that a human must act on (rotate a password, name a Cloud SQL instance). */
+export interface Finding {
+  path: string
+  line: number
+  message: string
+  severity?: Severity
+}
+
+export interface TransformResult {
+  changes: FileChange[]
+  findings?: Finding[]
+  /** Places deliberately left alone, with the reason (shown by --dry-run --verbose). */
+  notes?: Finding[]
+}
+
+export interface ParsedFile {
+  path: string
+  text: string
+  ast: BabelFile
+}
+
+/** A read-only view of the repository as earlier transforms of this run left it. */
+export interface TransformContext {
+  /** Every listed file (repo-relative, POSIX), including files created earlier in this run. */
+  readonly files: readonly string[]
+  /** Files matching `meta.files` whose text passes the `meta.contains` prefilter, sorted. */
+  candidates(): string[]
+  /** Files matching the globs, sorted. */
+  glob(patterns: string[]): string[]
+  /** Current text, or undefined when missing, binary or too large. */
+  read(path: string): string | undefined
+  /** Parsed JS/TS; undefined when it does not parse (the engine reports it once). */
+  parse(path: string): ParsedFile | undefined
+  /** Whether git tracks the file (false outside git). */
+  isTracked(path: string): boolean
+  readonly project: ProjectInfo
+  readonly options: Readonly<Record<string, OptionValue>>
+}
+
+/** A fix: metadata plus a pure function from the repository to proposed changes. */
+export interface Transform {
+  meta: TransformMeta
+  run(ctx: TransformContext): TransformResult
+}

@@ -1,5 +1,5 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { lstatSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { listFiles, type FileListing } from './files.js'
 
 /** Where the engine reads a repository from: the disk, or memory in tests. */
@@ -15,7 +15,6 @@ export type SkipReason = 'missing' | 'too-large' | 'symlink'
 
 /** A repository on disk. */
 export function diskSource(root: string, ignores: readonly string[] = []): RepoSource {
-  const realRoot = realpathSync(root)
   return {
     root,
     list: () => listFiles(root, ignores),
@@ -27,17 +26,9 @@ export function diskSource(root: string, ignores: readonly string[] = []): RepoS
       } catch {
         return 'missing'
       }
-      if (stat.isSymbolicLink()) {
-        // Follow a link only when it stays inside the repository.
-        try {
-          const target = realpathSync(absolute)
-          if (relative(realRoot, target).startsWith(`..${sep}`)) return 'symlink'
-        } catch {
-          return 'missing'
-        }
-      } else if (!stat.isFile()) {
-        return 'missing'
-      }
+      // Links are never followed: one can point out of the repository or into a loop.
+      if (stat.isSymbolicLink()) return 'symlink'
+      if (!stat.isFile()) return 'missing'
       if (stat.size > maxBytes) return 'too-large'
       try {
         return readFileSync(absolute)

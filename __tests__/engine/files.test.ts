@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { listFiles } from '../../src/engine/files.js'
+
+function makeTree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'prod-fix-files-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), text)
+  }
+  return root
+}
+
+const TREE = {
+  '.gitignore': 'ignored.ts\nlogs/\n',
+  'src/a.ts': '',
+  'src/ignored.ts': '',
+  'logs/x.ts': '',
+  'node_modules/pkg/index.js': '',
+  'dist/index.js': '',
+  'node_modules/.prisma/client/index.js': '',
+  'src/generated/prisma/index.ts': '',
+  'packages/db/.gitignore': 'local.ts\n',
+  'packages/db/local.ts': '',
+  'packages/db/index.ts': '',
+}
+
+describe('listFiles', () => {
+  it('walks outside git honouring nested .gitignore files and never reading dependencies or build output', () => {
+    const root = makeTree(TREE)
+    symlinkSync(root, join(root, 'src', 'loop'))
+    symlinkSync('/etc', join(root, 'outside'))
+    const listing = listFiles(root)
+    expect(listing.isGit).toBe(false)
+    expect(listing.files).toEqual(['.gitignore', 'packages/db/.gitignore', 'packages/db/index.ts', 'src/a.ts'])
+    expect(listing.symlinks).toBe(2)
+  })
+
+  it('uses git: tracked plus untracked-but-not-ignored files', () => {
+    const root = makeTree(TREE)
+    execFileSync('git', ['init', '-q'], { cwd: root })
+    execFileSync('git', ['add', '.gitignore', 'src/a.ts'], { cwd: root })
+    symlinkSync('/etc/passwd', join(root, 'src', 'link.ts'))
+    const listing = listFiles(root, ['packages/**'])
+    expect(listing.isGit).toBe(true)
+    expect(listing.files).toEqual(['.gitignore', 'src/a.ts', 'src/link.ts'])
+    expect([...listing.tracked].sort()).toEqual(['.gitignore', 'src/a.ts'])
+  })
+})

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { planFixes } from '../../src/engine/plan.js'
+import { memorySource } from '../../src/engine/source.js'
+import { replacing, testTransform } from '../helpers/transform.js'
+
+describe('planFixes', () => {
+  it('composes transforms in order over the updated text', () => {
+    const plan = planFixes(memorySource({ 'a.txt': 'one\n' }), { transforms: [replacing('first', 'one', 'two'), replacing('second', 'two', 'three')] })
+    expect(plan.fixes.map((f) => [f.id, f.change.before, f.change.after])).toEqual([
+      ['first:a.txt', 'one\n', 'two\n'],
+      ['second:a.txt', 'two\n', 'three\n'],
+    ])
+  })
+
+  it('excluded fixes are not seen by later transforms', () => {
+    const plan = planFixes(memorySource({ 'a.txt': 'one\n' }), {
+      transforms: [replacing('first', 'one', 'two'), replacing('second', 'two', 'three')],
+      exclude: new Set(['first:a.txt']),
+    })
+    expect(plan.fixes).toEqual([])
+  })
+
+  it('parses only files that pass the prefilter, once, shared between transforms', () => {
+    const parsed: string[] = []
+    const seen = new Set<unknown>()
+    const parser = (id: string) =>
+      testTransform(id, (ctx) => {
+        for (const path of ctx.candidates()) {
+          const file = ctx.parse(path)
+          parsed.push(path)
+          seen.add(file?.ast)
+        }
+        return { changes: [] }
+      }, { contains: ['PrismaClient'], files: ['**/*.ts'] })
+    const plan = planFixes(memorySource({ 'a.ts': 'new PrismaClient()', 'b.ts': 'const x = 1', 'c.md': 'PrismaClient' }), { transforms: [parser('p1'), parser('p2')] })
+    expect(parsed).toEqual(['a.ts', 'a.ts'])
+    expect(seen.size).toBe(1)
+    expect(plan.filesScanned).toBe(2)
+  })
+
+  it('reports a file that does not parse and goes on', () => {
+    const plan = planFixes(memorySource({ 'bad.ts': 'const x = (\n', 'good.ts': 'console.log(1)\n' }), {
+      transforms: [
+        testTransform('t', (ctx) => ({
+          changes: ctx.candidates().flatMap((path) => {
+            const file = ctx.parse(path)
+            return file ? [{ path, before: file.text, after: file.text.replace('console.log', 'logger.info') }] : []
+          }),
+        }), { files: ['**/*.ts'] }),
+      ],
+    })
+    expect(plan.errors).toEqual([{ file: 'bad.ts', message: 'could not parse: line 2, column 1: Unexpected token; skipped' }])
+    expect(plan.fixes.map((f) => f.change.after)).toEqual(['logger.info(1)\n'])
+  })
+
+  it('drops a change that would not parse and keeps the file as it was', () => {
+    const breaking = testTransform('breaks', (ctx) => ({ changes: [{ path: 'a.ts', before: ctx.read('a.ts')!, after: 'const = ;' }] }))
+    const plan = planFixes(memorySource({ 'a.ts': 'const a = 1\n' }), { transforms: [breaking, replacing('later', 'a = 1', 'a = 2')] })
+    expect(plan.errors).toHaveLength(1)
+    expect(plan.errors[0]).toMatchObject({ file: 'a.ts', transform: 'breaks' })
+    expect(plan.errors[0]!.message).toMatch(/^dropped a change that would not parse \(line 1/)
+    expect(plan.fixes.map((f) => f.change.before)).toEqual(['const a = 1\n'])
+  })
+
+  it('isolates a transform that throws', () => {
+    const plan = planFixes(memorySource({ 'a.txt': 'one' }), {
+      transforms: [testTransform('boom', () => { throw new Error('kaput') }), replacing('ok', 'one', 'two')],
+    })
+    expect(plan.errors.map((e) => e.message)).toEqual(['transform boom failed: kaput'])
+    expect(plan.fixes.map((f) => f.id)).toEqual(['ok:a.txt'])
+  })
+
+  it('refuses stale, empty and out-of-tree changes', () => {
+    const bad = testTransform('bad', () => ({
+      changes: [
+        { path: 'a.txt', before: 'not the text', after: 'x' },
+        { path: 'b.txt', before: 'same', after: 'same' },
+        { path: '../escape.txt', before: null, after: 'x' },
+      ],
+    }))
+    const plan = planFixes(memorySource({ 'a.txt': 'one', 'b.txt': 'same' }), { transforms: [bad] })
+    expect(plan.fixes).toEqual([])
+    expect(plan.errors.map((e) => e.message)).toEqual([
+      'refused a change to a.txt: it was computed from another version of the file',
+      'refused an empty change to b.txt',
+      'refused a change to ../escape.txt: outside the repository',
+    ])
+  })
+
+  it('merges two changes of one transform to one file into one fix', () => {
+    const twice = testTransform('twice', (ctx) => {
+      const text = ctx.read('a.txt')!
+      const mid = text.replace('a', 'b')
+      return { changes: [{ path: 'a.txt', before: text, after: mid }, { path: 'a.txt', before: mid, after: mid.replace('c', 'd') }] }
+    })
+    const plan = planFixes(memorySource({ 'a.txt': 'a\nc\n' }), { transforms: [twice] })
+    expect(plan.fixes.map((f) => [f.change.before, f.change.after, f.line])).toEqual([['a\nc\n', 'b\nd\n', 1]])
+  })
+
+  it('shows created files to later transforms as candidates', () => {
+    const creates = testTransform('creates', () => ({ changes: [{ path: '.env.example', before: null, after: 'DATABASE_URL=postgresql://localhost/db\n' }] }))
+    const plan = planFixes(memorySource({ 'a.txt': '' }), { transforms: [creates, replacing('edits', 'localhost/db', 'localhost/db?connection_limit=10', { files: ['**/.env*'] })] })
+    expect(plan.fixes.map((f) => [f.id, f.line, f.change.before])).toEqual([
+      ['creates:.env.example', 1, null],
+      ['edits:.env.example', 1, 'DATABASE_URL=postgresql://localhost/db\n'],
+    ])
+  })
+
+  it('skips binary and oversized files and counts them', () => {
+    const plan = planFixes(memorySource({ 'bin.ts': Buffer.from([0x63, 0, 0x61]), 'big.ts': 'x'.repeat(50), 'ok.ts': 'x' }), {
+      transforms: [replacing('t', 'x', 'y')],
+      maxFileSize: 10,
+    })
+    expect(plan.skipped).toEqual([{ file: 'big.ts', reason: 'too-large' }, { file: 'bin.ts', reason: 'binary' }])
+    expect(plan.fixes.map((f) => f.id)).toEqual(['t:ok.ts'])
+  })
+
+  it('masks secrets seen in the changed texts', () => {
+    const plan = planFixes(memorySource({ '.env': 'DATABASE_URL=postgresql://app:Kx9vQ2mZp7Lw@db/app\n' }), { transforms: [replacing('t', '@db/app', '@db/app?connection_limit=10')] })
+    expect(plan.redactor.redact('postgresql://app:Kx9vQ2mZp7Lw@db')).toBe('postgresql://app:Kx****@db')
+  })
+})

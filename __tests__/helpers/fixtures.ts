@@ -41,8 +41,19 @@ export function readTree(dir: string): Tree {
   return tree
 }
 
+/**
+ * Where a single-file case lives in its one-file repository: `__testfixtures__/<id>/fixture.json`
+ * may say `{ "filename": "cloudbuild.yaml" }` (with `{name}` and `{ext}` placeholders);
+ * the default is `src/{name}.{ext}`.
+ */
+export function fixtureFilename(id: string): (name: string, ext: string) => string {
+  const settings = join(FIXTURES, id, 'fixture.json')
+  const pattern = existsSync(settings) ? (JSON.parse(readFileSync(settings, 'utf8')) as { filename?: string }).filename : undefined
+  return (name, ext) => (pattern ?? 'src/{name}.{ext}').replaceAll('{name}', name).replaceAll('{ext}', ext)
+}
+
 /** Lists the cases of a transform: `<case>.input.<ext>` (+ `.output.<ext>`) and `<case>/input/**` (+ `output/**`, `expect.json`). */
-export function loadCases(id: string, filename: (name: string, ext: string) => string): FixtureCase[] {
+export function loadCases(id: string, filename: (name: string, ext: string) => string = fixtureFilename(id)): FixtureCase[] {
   const dir = join(FIXTURES, id)
   const cases: FixtureCase[] = []
   for (const entry of readdirSync(dir).sort()) {
@@ -95,7 +106,7 @@ export function applyToTree(tree: Tree, plan: Plan): { tree: Tree; untracked: st
  * proposes nothing). The engine itself rejects a change whose JS/TS output does not parse.
  */
 export function defineFixtureTests(transform: Transform, settings: { filename?: (name: string, ext: string) => string; options?: Record<string, OptionValue> } = {}): void {
-  const filename = settings.filename ?? ((name, ext) => `src/${name}.${ext}`)
+  const filename = settings.filename ?? fixtureFilename(transform.meta.id)
   describe(`${transform.meta.id} fixtures`, () => {
     const cases = loadCases(transform.meta.id, filename)
     it('has cases', () => expect(cases.length).toBeGreaterThan(0))

@@ -207,3 +207,33 @@ function isModuleExports(statement: Statement): boolean {
     (left.object.type === 'MemberExpression' && left.object.object.type === 'Identifier' && left.object.object.name === 'module') ||
     (left.object.type === 'Identifier' && left.object.name === 'exports'))
 }
+
+const SPECIFIER_PATTERN = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\n]+)\1/gm
+
+/** Module specifiers a file's text imports, re-exports or requires (a text scan: cheap, no parse). */
+export function specifiersIn(text: string): string[] {
+  return [...text.matchAll(SPECIFIER_PATTERN)].map((match) => match[2]!)
+}
+
+/**
+ * Resolves a specifier written in `from` to a repo file: relative paths, and tsconfig `paths`
+ * aliases (`@/lib/prisma`); undefined for packages and anything that does not resolve.
+ */
+export function resolveImport(project: ProjectInfo, from: string, specifier: string, exists: (path: string) => boolean): string | undefined {
+  if (specifier.startsWith('.')) return resolveRelative(from, specifier, exists)
+  const tsconfig = project.tsconfigOf(from)
+  if (!tsconfig?.paths) return undefined
+  const base = posix.join(tsconfig.dir, tsconfig.baseUrl ?? '.')
+  for (const [pattern, targets] of Object.entries(tsconfig.paths)) {
+    const wildcard = pattern.endsWith('*')
+    const prefix = wildcard ? pattern.slice(0, -1) : pattern
+    if (wildcard ? !specifier.startsWith(prefix) : specifier !== pattern) continue
+    const rest = wildcard ? specifier.slice(prefix.length) : ''
+    for (const mapped of targets) {
+      const target = posix.normalize(posix.join(base, mapped.replace('*', rest)))
+      const found = resolveRelative('x', `./${target}`, exists)
+      if (found) return found
+    }
+  }
+  return undefined
+}

@@ -106,6 +106,8 @@ export interface ImportRequest {
   /** The exported name; 'default' for a default export. Defaults to `name`. */
   imported?: string
   specifier: string
+  /** CommonJS only: the target is an ES module compiled to CommonJS, so its default export is `require(…).default`. */
+  esModuleDefault?: boolean
 }
 
 /**
@@ -117,8 +119,6 @@ export function addImport(edit: MagicString, file: ParsedFile, syntax: 'esm' | '
   const imported = request.imported ?? request.name
   const { body } = file.ast.program
   const text = file.text
-  const quote = detectQuote(file)
-  const semi = usesSemicolons(file) ? ';' : ''
   if (syntax === 'esm') {
     const existing = body.find((s): s is ImportDeclaration => s.type === 'ImportDeclaration' && s.source.value === request.specifier && s.importKind !== 'type')
     if (existing) {
@@ -133,14 +133,50 @@ export function addImport(edit: MagicString, file: ParsedFile, syntax: 'esm' | '
         return true
       }
     }
-    const clause = imported === 'default' ? request.name : `{ ${imported === request.name ? request.name : `${imported} as ${request.name}`} }`
-    insertStatement(edit, file.ast.program, text, `import ${clause} from ${quote}${request.specifier}${quote}${semi}`)
+    insertStatement(edit, file.ast.program, text, importStatement(file, syntax, request))
     return true
   }
-  const binding = imported === 'default' ? request.name : `{ ${imported === request.name ? request.name : `${imported}: ${request.name}`} }`
-  const call = `require(${quote}${request.specifier}${quote})`
-  insertStatement(edit, file.ast.program, text, `const ${binding} = ${call}${semi}`)
+  const extended = extendRequire(edit, file.ast.program, request)
+  if (extended !== undefined) return extended
+  insertStatement(edit, file.ast.program, text, importStatement(file, syntax, request))
   return true
+}
+
+/** The text of a statement importing `request` in the file's quote and semicolon style, without a line break. */
+export function importStatement(file: ParsedFile, syntax: 'esm' | 'cjs', request: ImportRequest): string {
+  const imported = request.imported ?? request.name
+  const quote = detectQuote(file)
+  const semi = usesSemicolons(file) ? ';' : ''
+  if (syntax === 'esm') {
+    const clause = imported === 'default' ? request.name : `{ ${imported === request.name ? request.name : `${imported} as ${request.name}`} }`
+    return `import ${clause} from ${quote}${request.specifier}${quote}${semi}`
+  }
+  const binding = imported === 'default' && !request.esModuleDefault
+    ? request.name
+    : `{ ${imported === request.name ? request.name : `${imported}: ${request.name}`} }`
+  return `const ${binding} = require(${quote}${request.specifier}${quote})${semi}`
+}
+
+// Before: const { logger } = require('./utils')
+// After:  const { logger, prisma } = require('./utils')
+/** Extends a top-level destructuring require of the module; undefined when there is none to extend. */
+function extendRequire(edit: MagicString, program: Program, request: ImportRequest): boolean | undefined {
+  const imported = request.imported ?? request.name
+  if (imported === 'default' && !request.esModuleDefault) return undefined
+  for (const statement of program.body) {
+    if (statement.type !== 'VariableDeclaration' || requireSource(statement) !== request.specifier) continue
+    for (const declarator of statement.declarations) {
+      const pattern = declarator.id
+      if (pattern.type !== 'ObjectPattern' || declarator.init?.type !== 'CallExpression') continue
+      const properties = pattern.properties
+      if (properties.some((p) => p.type === 'ObjectProperty' && p.value.type === 'Identifier' && p.value.name === request.name)) return false
+      const last = properties[properties.length - 1]
+      if (!last || last.type === 'RestElement') continue
+      edit.appendLeft(last.end!, `, ${imported === request.name ? request.name : `${imported}: ${request.name}`}`)
+      return true
+    }
+  }
+  return undefined
 }
 
 function insertStatement(edit: MagicString, program: Program, text: string, statement: string): void {

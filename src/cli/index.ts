@@ -32,10 +32,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .showHelpAfterError('(run prod-fix --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
-    .action((path: string, raw: RawOptions) => {
+    .action(async (path: string, raw: RawOptions) => {
       debug = raw.debug ?? false
       if (raw.color === false || raw.json) setColor(false)
-      code = runRepository(normalizeOptions(path, raw, transforms), raw, io)
+      code = await runRepository(normalizeOptions(path, raw, transforms), raw, io)
     })
 
   program

@@ -20,12 +20,12 @@ export function planRepository(options: RunOptions): Plan {
 }
 
 /** `prod-fix [path]`: dry run, check, or apply to the working tree. */
-export function runRepository(options: RunOptions, raw: RawOptions, io: Io): ExitCode {
+export async function runRepository(options: RunOptions, raw: RawOptions, io: Io): Promise<ExitCode> {
   const plan = planRepository(options)
   if (raw.check || raw.dryRun) return report(plan, options, raw, io)
   if (raw.branch !== false) throw new UsageError('applying on a new git branch is not available yet: pass --no-branch to apply to the working tree')
   if (!raw.yes) throw new UsageError('interactive review is not available yet: pass --yes to apply every fix')
-  const result = applyFixes(options.root, plan.fixes)
+  const result = await applyFixes(options.root, plan.fixes)
   const status = new Map<string, FixStatus>(plan.fixes.map((fix) => [fix.id, 'applied']))
   if (raw.json) {
     io.out(JSON.stringify(buildJsonReport(plan, options.given, VERSION, status), null, 2))

@@ -21,9 +21,10 @@ export class InterruptedError extends Error {
  * Writes the fixes of a plan to disk: the only place prod-fix writes a user's files. Each file
  * is written to a temporary sibling and renamed over the original (mode kept), so an
  * interruption leaves every file old or new, never half-written. Refuses, before writing
- * anything, when a file changed on disk since it was planned.
+ * anything, when a file changed on disk since it was planned. Ctrl-C (SIGINT) or SIGTERM during
+ * the writes finishes the file in hand and stops with InterruptedError.
  */
-export function applyFixes(root: string, fixes: readonly Fix[]): ApplyResult {
+export async function applyFixes(root: string, fixes: readonly Fix[]): Promise<ApplyResult> {
   const final = new Map<string, { original: string | null; text: string | null; untrack: boolean }>()
   for (const { change } of fixes) {
     const entry = final.get(change.path)
@@ -47,6 +48,8 @@ export function applyFixes(root: string, fixes: readonly Fix[]): ApplyResult {
   const untracked: string[] = []
   try {
     for (const [path, { original, text, untrack }] of final) {
+      // Yield between files so a pending signal handler runs before the next write.
+      await new Promise((resolve) => setImmediate(resolve))
       if (interrupted) throw new InterruptedError(written)
       if (text !== original) {
         if (text === null) unlinkSync(join(root, path))

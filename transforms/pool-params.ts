@@ -1,4 +1,11 @@
+import MagicString from 'magic-string'
 import { defineTransform } from '../src/define-transform.js'
+import type { FileChange, Finding, TransformContext } from '../src/types.js'
+import { addQueryParameters, classifyDatabaseUrl } from './lib/env/database-url.js'
+import { isEnvFile } from './lib/env/parse.js'
+import { POOL_PARAMETERS, poolValuesFor, readPoolOptions, type PoolOptions } from './lib/env/pool-options.js'
+import { adapterFor, pooledVariableNames, readPrismaSetup, type PrismaSetup } from './lib/env/prisma-project.js'
+import { scanComposeFile, scanEnvFile, scanPrismaSchema, type SiteScan, type ValueSite } from './lib/env/url-sites.js'
 
 export default defineTransform({
   meta: {
@@ -10,13 +17,79 @@ export default defineTransform({
       'Without connection_limit, pool_timeout and connect_timeout, Prisma opens num_cpus*2+1 connections per instance and waits forever for one; under load the database runs out of connections. Adds the missing parameters to PostgreSQL/MySQL URLs in env files, docker-compose and schema.prisma, keeping everything else as written.',
     files: ['**/.env', '**/.env.*', '**/*.env', '**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}', '**/*.prisma'],
     contains: ['postgres', 'mysql'],
+    options: { connection_limit: 10, pool_timeout: 20, connect_timeout: 15, variables: [], perFile: {} },
     example: {
       file: '.env',
       before: 'DATABASE_URL="postgresql://app@db:5432/app?schema=public"',
       after: 'DATABASE_URL="postgresql://app@db:5432/app?schema=public&connection_limit=10&pool_timeout=20&connect_timeout=15"',
     },
   },
-  run() {
-    return { changes: [] }
+  run(ctx) {
+    const options = readPoolOptions(ctx.options)
+    const setup = readPrismaSetup(ctx)
+    if (!setup.usesPrisma) return { changes: [] }
+    const variables = pooledVariableNames(setup, options.variables)
+    const changes: FileChange[] = []
+    const findings: Finding[] = [...options.problems]
+    const notes: Finding[] = []
+    for (const path of ctx.candidates()) {
+      const text = ctx.read(path)
+      const scan = text === undefined ? undefined : scanFile(path, text)
+      if (text === undefined || !scan) continue
+      if (!scan.ok) {
+        findings.push({ path, line: scan.line, message: `Cannot read ${path}: ${scan.problem}. Left unchanged; fix the file and run prod-fix again.` })
+        continue
+      }
+      const edit = new MagicString(text)
+      const wanted = (site: ValueSite): boolean => (path.endsWith('.prisma') ? site.key === 'url' : variables.has(site.key))
+      for (const site of scan.sites.filter(wanted)) addParameters(ctx, { path, text, site, options, setup, edit, notes })
+      for (const [key, lines] of scan.duplicates) {
+        if (!variables.has(key)) continue
+        findings.push({
+          path,
+          line: lines[lines.length - 1]!,
+          message: `${key} is assigned ${lines.length} times (lines ${lines.join(', ')}); dotenv uses the last one (line ${lines[lines.length - 1]}). Decide which database this environment should use and delete the other lines.`,
+          severity: 'medium',
+        })
+      }
+      if (edit.hasChanged()) changes.push({ path, before: text, after: edit.toString(), reason: `Add ${POOL_PARAMETERS.join(', ')} where missing` })
+    }
+    return { changes, findings, notes }
   },
 })
+
+function scanFile(path: string, text: string): SiteScan | undefined {
+  if (path.endsWith('.prisma')) return scanPrismaSchema(text)
+  if (/\.ya?ml$/.test(path)) return scanComposeFile(text)
+  return isEnvFile(path) ? scanEnvFile(text) : undefined
+}
+
+interface SiteEdit {
+  path: string
+  text: string
+  site: ValueSite
+  options: PoolOptions
+  setup: PrismaSetup
+  edit: MagicString
+  notes: Finding[]
+}
+
+// Before: DATABASE_URL="postgresql://u@db:5432/app?sslmode=require"
+// After:  DATABASE_URL="postgresql://u@db:5432/app?sslmode=require&connection_limit=10&pool_timeout=20&connect_timeout=15"
+function addParameters(ctx: TransformContext, { path, text, site, options, setup, edit, notes }: SiteEdit): void {
+  const raw = text.slice(site.start, site.end)
+  const verdict = classifyDatabaseUrl(raw)
+  const where = site.key === 'url' ? 'the datasource url' : site.key
+  if (verdict.kind === 'skip') {
+    if (raw.trim() !== '') notes.push({ path, line: site.line, message: `${where} left as is: ${verdict.reason}` })
+    return
+  }
+  const adapter = adapterFor(setup, site.key, ctx.project.packageOf(path)?.dir ?? '')
+  if (adapter) {
+    notes.push({ path, line: site.line, message: `${where} left as is: the client uses ${adapter}, which ignores pool parameters in the URL; size the driver's pool instead (pg: new Pool({ max, connectionTimeoutMillis }))` })
+    return
+  }
+  const values = poolValuesFor(options, path)
+  const { text: updated } = addQueryParameters(raw, POOL_PARAMETERS.map((name) => [name, values[name]] as const))
+  if (updated !== raw) edit.overwrite(site.start, site.end, updated)
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import transform from '../../transforms/pool-params.js'
+import { defineFixtureTests, planTree } from '../helpers/fixtures.js'
+
+defineFixtureTests(transform)
+
+const PRISMA = { 'package.json': '{ "dependencies": { "@prisma/client": "^5.0.0" } }' }
+
+describe('pool-params notes and safety', () => {
+  it('explains why a driver adapter URL is left alone', () => {
+    const plan = planTree({ 'package.json': '{ "dependencies": { "@prisma/client": "^6.0.0", "@prisma/adapter-pg": "^6.0.0" } }', '.env': 'DATABASE_URL=postgresql://a@db:5432/a\n' }, [transform])
+    expect(plan.fixes).toEqual([])
+    expect(plan.notes.map((n) => [n.path, n.line])).toEqual([['.env', 1]])
+    expect(plan.notes[0]!.message).toContain('@prisma/adapter-pg, which ignores pool parameters')
+  })
+
+  it('treats Prisma 7 as adapter-only', () => {
+    const plan = planTree({ 'package.json': '{ "dependencies": { "@prisma/client": "^7.1.0" } }', '.env': 'DATABASE_URL=postgresql://a@db:5432/a\n' }, [transform])
+    expect(plan.fixes).toEqual([])
+  })
+
+  it('reads the variable from prisma.config.ts', () => {
+    const tree = { ...PRISMA, 'prisma.config.ts': "export default defineConfig({ datasource: { url: env('PG_URL') } })\n", '.env': 'PG_URL=postgres://a@db:5432/a\nDATABASE_URL=postgres://b@db:5432/b\n' }
+    const plan = planTree(tree, [transform])
+    expect(plan.fixes.map((f) => f.change.after)).toEqual(['PG_URL=postgres://a@db:5432/a?connection_limit=10&pool_timeout=20&connect_timeout=15\nDATABASE_URL=postgres://b@db:5432/b\n'])
+  })
+
+  it('never puts a value in a finding or note', () => {
+    const tree = { ...PRISMA, '.env': 'DATABASE_URL=postgresql://u:hunter2-secret@db:5432/a\nDATABASE_URL="postgresql://u:hunter3-secret@db:5432/a\n', '.env.local': 'DATABASE_URL=postgresql://u:hunter4-secret@HOST:PORT/a\n' }
+    const plan = planTree(tree, [transform])
+    expect(plan.findings).toHaveLength(1)
+    expect(JSON.stringify([plan.findings, plan.notes])).not.toMatch(/hunter/)
+  })
+
+  it('reports bad options as findings and falls back to the defaults', () => {
+    const plan = planTree({ ...PRISMA, '.env': 'DATABASE_URL=postgres://a@db:5432/a\n' }, [transform], { 'pool-params': { connection_limit: 0, perFile: { '.env': 'max=3' } } })
+    expect(plan.findings.map((f) => f.message)).toEqual([
+      'pool-params options: connection_limit must be a whole number of at least 1; using 10',
+      'pool-params options: perFile[".env"] names "max"; expected connection_limit, pool_timeout, connect_timeout',
+    ])
+    expect(plan.fixes[0]!.change.after).toContain('connection_limit=10&')
+  })
+})

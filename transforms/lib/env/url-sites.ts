@@ -1,0 +1,145 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Scalar } from 'yaml'
+import { duplicateKeys, envEntries, envProblems, parseEnvLines } from './parse.js'
+
+/** Where a variable's value is written in a file: `text.slice(start, end)` is the raw value. */
+export interface ValueSite {
+  key: string
+  line: number
+  start: number
+  end: number
+}
+
+/** The values a file assigns, or why the file cannot be read safely (then it must stay untouched). */
+export type SiteScan = { ok: true; sites: ValueSite[]; duplicates: Map<string, number[]> } | { ok: false; line: number; problem: string }
+
+/** Every assignment of an env file, as dotenv reads it; a line dotenv cannot read makes the whole file unreadable. */
+export function scanEnvFile(text: string): SiteScan {
+  const lines = parseEnvLines(text)
+  const problem = envProblems(lines)[0]
+  if (problem) return { ok: false, line: problem.line, problem: `line ${problem.line} is not a KEY=value line that dotenv can read (${problem.reason})` }
+  const sites = envEntries(lines).map((e) => ({ key: e.key, line: e.line, start: e.valueStart, end: e.valueEnd }))
+  const duplicates = new Map([...duplicateKeys(lines)].map(([key, entries]) => [key, entries.map((e) => e.line)]))
+  return { ok: true, sites, duplicates }
+}
+
+/**
+ * The `environment:` entries of a docker-compose file, in map form (`KEY: value`) and list form
+ * (`- KEY=value`), wherever they sit (services, `x-` extension blocks). Block scalars and values
+ * with escapes are left out: their source text is not the value.
+ */
+export function scanComposeFile(text: string): SiteScan {
+  const doc = parseDocument(text, { keepSourceTokens: false })
+  const error = doc.errors[0]
+  if (error) {
+    const line = error.linePos?.[0].line ?? 1
+    // The message's first line only: the rest is a code frame that would print file content.
+    return { ok: false, line, problem: `not valid YAML (${error.message.split('\n')[0]!.replace(/:$/, '')})` }
+  }
+  const sites = new Map<number, ValueSite>()
+  const lineAt = lineIndex(text)
+  const add = (site: Omit<ValueSite, 'line'> | undefined): void => void (site && sites.set(site.start, { ...site, line: lineAt(site.start) }))
+  const scanBlock = (node: unknown): void => {
+    const block = isAlias(node) ? node.resolve(doc) : node
+    if (isMap(block)) {
+      for (const item of block.items) {
+        // `<<: *shared-env` merges an anchored block (often an `x-` extension field) into this one.
+        if (isScalar(item.key) && item.key.value === '<<') {
+          for (const merged of isSeq(item.value) ? item.value.items : [item.value]) scanBlock(merged)
+        } else if (isScalar(item.key) && isScalar(item.value)) {
+          add(scalarSite(text, item.value, String(item.key.value), 0))
+        }
+      }
+    } else if (isSeq(block)) {
+      for (const item of block.items) {
+        if (!isScalar(item) || typeof item.value !== 'string') continue
+        const equals = item.value.indexOf('=')
+        if (equals > 0) add(scalarSite(text, item, item.value.slice(0, equals).trim(), equals + 1))
+      }
+    }
+  }
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'environment') scanBlock(pair.value)
+    },
+  })
+  return { ok: true, sites: [...sites.values()].sort((a, b) => a.start - b.start), duplicates: new Map() }
+}
+
+/** The `url = "…"` literal of each `datasource` block of a Prisma schema (`env("…")` urls are read from env files instead). */
+export function scanPrismaSchema(text: string): SiteScan {
+  const sites: ValueSite[] = []
+  const lineAt = lineIndex(text)
+  for (const block of datasourceBlocks(text)) {
+    const url = /^[ \t]*url[ \t]*=[ \t]*"([^"\\\n]*)"/m.exec(block.body)
+    if (!url) continue
+    const start = block.start + url.index + url[0].length - url[1]!.length - 1
+    sites.push({ key: 'url', line: lineAt(start), start, end: start + url[1]!.length })
+  }
+  return { ok: true, sites, duplicates: new Map() }
+}
+
+/** The bodies of `datasource <name> { … }` blocks, comments blanked so they never match. */
+export function datasourceBlocks(text: string): Array<{ start: number; body: string }> {
+  const blocks: Array<{ start: number; body: string }> = []
+  const uncommented = blankComments(text)
+  for (const match of uncommented.matchAll(/^[ \t]*datasource[ \t]+\w+[ \t]*\{/gm)) {
+    const start = match.index + match[0].length
+    const close = uncommented.indexOf('}', start)
+    if (close !== -1) blocks.push({ start, body: uncommented.slice(start, close) })
+  }
+  return blocks
+}
+
+/** The schema with `//` comments replaced by spaces (offsets kept); `//` inside a string is not a comment. */
+function blankComments(text: string): string {
+  let out = ''
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!
+    if (inString) {
+      if (char === '\\') {
+        out += text.slice(i, i + 2)
+        i++
+        continue
+      }
+      if (char === '"' || char === '\n') inString = false
+    } else if (char === '"') {
+      inString = true
+    } else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i)
+      const stop = end === -1 ? text.length : end
+      out += ' '.repeat(stop - i)
+      i = stop - 1
+      continue
+    }
+    out += char
+  }
+  return out
+}
+
+function scalarSite(text: string, scalar: Scalar, key: string, skip: number): Omit<ValueSite, 'line'> | undefined {
+  if (!scalar.range || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(scalar.type ?? '')) return undefined
+  const [from, to] = scalar.range
+  const source = text.slice(from, to)
+  const quoted = scalar.type !== 'PLAIN'
+  const inner = quoted ? source.slice(1, -1) : source
+  // Escapes, folded lines or doubled quotes make the source differ from the value: leave those alone.
+  if (inner.includes('\n') || inner.includes('\\') || (scalar.type === 'QUOTE_SINGLE' && inner.includes("''"))) return undefined
+  const start = from + (quoted ? 1 : 0) + skip
+  return { key, start, end: from + (quoted ? 1 : 0) + inner.length }
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return low + 1
+  }
+}

@@ -31,6 +31,9 @@ const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:=|:)
 
 const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key)/i
 
+/** Name parts that make a secret-sounding name a setting: `JWT_EXPIRES_IN`, `TOKEN_TTL`, `PASSWORD_MIN_LENGTH`. */
+const SETTING_PARTS = new Set(['expires', 'expiry', 'expiration', 'expire', 'ttl', 'lifetime', 'duration', 'length', 'min', 'max', 'algorithm', 'alg', 'issuer', 'audience', 'header', 'name', 'file', 'path', 'url', 'uri', 'endpoint', 'type', 'id', 'rounds', 'enabled', 'count', 'version', 'region', 'policy', 'prefix', 'in', 'age', 'timeout', 'cookie', 'field', 'location', 'hint', 'reset', 'strength', 'required', 'pattern', 'regex'])
+
 const PLACEHOLDER = /^(?:|x+|\*+|\.+|-+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|%.*%|null|none|undefined|true|false|changeme|change[_-]?me.*|password|passwd|pass|secret|example|sample|test|dummy|placeholder|todo|tbd|fixme|redacted|root|admin|postgres|mysql|user|username|your[_-].*|my[_-].*|replace[_-]?me.*|enter[_-].*|insert[_-].*|put[_-].*|.*[_-]here|.*example.*|.*placeholder.*|process\.env.*|env\(.*)$/i
 
 /** Whether a value is a stand-in rather than a real credential. */
@@ -91,4 +94,11 @@ function lineOf(starts: number[], offset: number): number {
     else hi = mid - 1
   }
   return lo + 1
+}
+
+/** Whether a variable or key name says it holds a credential (`JWT_SECRET`, `STRIPE_API_KEY`, `DB_PASSWORD`). */
+export function isSecretName(name: string): boolean {
+  if (!SECRET_NAME.test(name)) return false
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/)
+  return !parts.some((part) => SETTING_PARTS.has(part))
 }

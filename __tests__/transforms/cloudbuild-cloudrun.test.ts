@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import transform from '../../transforms/cloudbuild-cloudrun.js'
+import { defineFixtureTests, planTree } from '../helpers/fixtures.js'
+
+defineFixtureTests(transform)
+
+const prisma = {
+  'package.json': '{ "dependencies": { "@prisma/client": "5" } }',
+  'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+}
+
+describe('cloudbuild-cloudrun inline cases', () => {
+  it('uses the configured Cloud SQL instance and raises no instance finding', () => {
+    const tree = { ...prisma, 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'api', '--min-instances', '1', '--timeout', '60', '--concurrency', '80', '--set-secrets', 'DATABASE_URL=db:latest']\n" }
+    const plan = planTree(tree, [transform], { 'cloudbuild-cloudrun': { instance: 'acme:us-east1:main' } })
+    expect(plan.fixes.map((f) => f.change.after)).toEqual([
+      "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'api', '--min-instances', '1', '--timeout', '60', '--concurrency', '80', '--set-secrets', 'DATABASE_URL=db:latest', '--add-cloudsql-instances', 'acme:us-east1:main']\n",
+    ])
+    expect(plan.findings).toEqual([])
+  })
+
+  it('keeps CRLF line endings in block lists', () => {
+    const text = 'steps:\r\n  - name: gcr.io/cloud-builders/gcloud\r\n    args:\r\n      - run\r\n      - deploy\r\n      - web\r\n'
+    const [fix] = planTree({ 'cloudbuild.yaml': text }, [transform]).fixes
+    expect(fix!.change.after).toBe('steps:\r\n  - name: gcr.io/cloud-builders/gcloud\r\n    args:\r\n      - run\r\n      - deploy\r\n      - web\r\n      - --min-instances\r\n      - \'1\'\r\n      - --timeout\r\n      - \'60\'\r\n      - --concurrency\r\n      - \'80\'\r\n')
+  })
+
+  it('does not wire the database into a front-end service deployed beside the API', () => {
+    const tree = { ...prisma, 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'web-frontend', '--min-instances', '1', '--timeout', '60', '--concurrency', '80']\n" }
+    expect(planTree(tree, [transform]).fixes).toEqual([])
+  })
+
+  it('leaves a hosted (non Cloud SQL) database without --add-cloudsql-instances', () => {
+    const tree = { ...prisma, '.env.example': 'DATABASE_URL=postgresql://u:p@ep-x.us-east-2.aws.neon.tech/db\n', 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'api', '--set-secrets=DATABASE_URL=db:latest', '--min-instances=1', '--timeout=60', '--concurrency=80']\n" }
+    expect(planTree(tree, [transform]).fixes).toEqual([])
+  })
+})

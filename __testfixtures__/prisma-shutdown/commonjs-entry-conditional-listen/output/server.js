@@ -1,0 +1,28 @@
+const express = require("express");
+require("dotenv").config();
+const { logger, prisma } = require("./utils");
+const server = express();
+
+server.get("/hiring", async (req, res) => {
+  res.json(await prisma.hiring_form.findMany());
+});
+
+if (process.env.NODE_ENV === "development") {
+  server.listen(process.env.PORT, () => {
+    logger.info("server started");
+  });
+}
+
+async function shutdown(signal) {
+  console.log(`${signal} received, shutting down`);
+  try {
+    await prisma.$disconnect();
+  } catch (error) {
+    console.error("Error during shutdown", error);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

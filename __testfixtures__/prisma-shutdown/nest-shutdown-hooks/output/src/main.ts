@@ -1,0 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+
+  const port = process.env.PORT || 3000;
+  app.enableShutdownHooks();
+  await app.listen(port);
+}
+bootstrap();

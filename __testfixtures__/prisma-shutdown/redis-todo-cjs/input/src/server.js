@@ -1,0 +1,18 @@
+const express = require("express")
+const { prisma } = require("./lib/prisma")
+const redis = require("./lib/redis")
+
+const app = express()
+app.get("/users", async (req, res) => res.json(await prisma.user.findMany()))
+
+const server = app.listen(3000)
+
+function shutdown() {
+  server.close(() => {
+    // TODO: Disconnect Prisma and Redis here
+    process.exit(0)
+  })
+}
+
+process.on("SIGTERM", shutdown)
+process.on("SIGINT", shutdown)

@@ -1,0 +1,136 @@
+import { posix } from 'node:path'
+import type { CallExpression, Node, Program } from '@babel/types'
+import type { TransformContext } from '../../../src/types.js'
+
+const SOURCE_EXT = ['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts']
+const FALLBACK_STEMS = ['src/index', 'src/main', 'src/server', 'src/app', 'index', 'server', 'main', 'app']
+const BUILD_DIRS = /^(?:dist|build|out|lib)\//
+const START_SCRIPTS = ['start', 'start:prod', 'serve', 'dev']
+
+/** One deployable package and the file its server starts from. */
+export interface Entry {
+  packageDir: string
+  path: string
+}
+
+/**
+ * The entry file of each package that uses Prisma: package.json `main` or the file its start
+ * script runs (mapped back from `dist/` to the source), else `src/index|main|server|app`.
+ */
+export function findEntries(ctx: TransformContext): Entry[] {
+  const exists = new Set(ctx.files)
+  const entries: Entry[] = []
+  for (const manifest of ctx.files) {
+    if (!/(?:^|\/)package\.json$/.test(manifest) || manifest.includes('node_modules/')) continue
+    const dir = posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest)
+    let json: Record<string, unknown>
+    try {
+      json = JSON.parse(ctx.read(manifest) ?? '') as Record<string, unknown>
+    } catch {
+      continue
+    }
+    const path = entryOf(dir, json, (p) => exists.has(p))
+    if (path) entries.push({ packageDir: dir, path })
+  }
+  return entries
+}
+
+function entryOf(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean): string | undefined {
+  const scripts = (typeof json.scripts === 'object' && json.scripts !== null ? json.scripts : {}) as Record<string, unknown>
+  const declared: string[] = []
+  if (typeof json.main === 'string') declared.push(json.main)
+  for (const name of START_SCRIPTS) {
+    const script = scripts[name]
+    if (typeof script !== 'string') continue
+    if (/\bnest\s+start\b/.test(script)) declared.push('src/main.ts')
+    for (const match of script.matchAll(/(?:^|\s)((?:\.\/)?[\w@./-]+\.(?:[cm]?[jt]s))(?=\s|$|&|;)/g)) declared.push(match[1]!)
+  }
+  for (const candidate of declared) {
+    const found = sourceFor(posix.normalize(posix.join(dir, candidate)), dir, exists)
+    if (found) return found
+  }
+  for (const stem of FALLBACK_STEMS) {
+    const found = SOURCE_EXT.map((ext) => posix.join(dir, stem + ext)).find(exists)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The source file behind a declared path: itself, or `dist/x.js` → `src/x.ts` / `x.ts`. */
+function sourceFor(path: string, dir: string, exists: (path: string) => boolean): string | undefined {
+  if (exists(path) && !/\.d\.[cm]?ts$/.test(path)) return path
+  const relative = dir ? path.slice(dir.length + 1) : path
+  const stem = relative.replace(/\.[cm]?[jt]s$/, '')
+  const stems = BUILD_DIRS.test(stem) ? [stem.replace(BUILD_DIRS, 'src/'), stem.replace(BUILD_DIRS, ''), stem.replace(/^(?:dist|build|out)\/src\//, 'src/')] : [stem]
+  for (const s of stems) {
+    const found = SOURCE_EXT.map((ext) => posix.join(dir, s + ext)).find(exists)
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * Whether the entry runs where Node signals do not exist: Cloudflare Workers (a wrangler config),
+ * `export default { fetch }` / `export default app` without a listening server (Workers, Bun),
+ * `Deno.serve`, `Bun.serve`.
+ */
+export function isFetchRuntime(ctx: TransformContext, entry: Entry, program: Program, text: string): boolean {
+  const wrangler = ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc']
+  if ([entry.packageDir, ''].some((dir) => wrangler.some((name) => ctx.files.includes(dir ? `${dir}/${name}` : name)))) return true
+  if (/\b(?:Deno|Bun)\.serve\s*\(/.test(text)) return true
+  const startsServer = /\.listen\s*\(|\bserve\s*\(|createServer\s*\(/.test(text)
+  return !startsServer && program.body.some((s) => s.type === 'ExportDefaultDeclaration')
+}
+
+/** What the entry must close before disconnecting. */
+export type ServerHandle =
+  | { kind: 'node'; name: string }
+  | { kind: 'fastify'; name: string }
+  /** `app.listen(…)` whose return value is not kept: bind it to `name` first. */
+  | { kind: 'capture'; name: string; call: CallExpression; statementStart: number }
+
+/** The HTTP server the entry holds, or can hold, at top level. */
+export function findServer(program: Program, text: string): ServerHandle | undefined {
+  const fastify = fastifyInstances(program)
+  for (const statement of program.body) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const d of statement.declarations) {
+        if (d.id.type !== 'Identifier' || !d.init) continue
+        const init = d.init.type === 'AwaitExpression' ? d.init.argument : d.init
+        if (isServerCall(init, fastify)) return { kind: 'node', name: d.id.name }
+      }
+    }
+  }
+  for (const name of fastify) if (new RegExp(String.raw`\b${name}\.listen\s*\(`).test(text)) return { kind: 'fastify', name }
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue
+    const call = statement.expression
+    if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'listen') continue
+    if (call.callee.object.type === 'Identifier' && fastify.has(call.callee.object.name)) continue
+    const name = ['server', 'httpServer'].find((n) => !new RegExp(String.raw`\b${n}\b`).test(text))
+    if (name) return { kind: 'capture', name, call, statementStart: statement.start! }
+  }
+  return undefined
+}
+
+function isServerCall(node: Node, fastify: ReadonlySet<string>): boolean {
+  if (node.type !== 'CallExpression') return false
+  const callee = node.callee
+  if (callee.type === 'Identifier') return callee.name === 'serve'
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return false
+  if (callee.property.name === 'createServer') return true
+  // `http.createServer(app).listen(…)` and `app.listen(…)` both return the http.Server.
+  return callee.property.name === 'listen' && !(callee.object.type === 'Identifier' && fastify.has(callee.object.name))
+}
+
+/** Names bound to `Fastify(…)` / `fastify(…)` at top level. */
+function fastifyInstances(program: Program): Set<string> {
+  const names = new Set<string>()
+  for (const statement of program.body) {
+    if (statement.type !== 'VariableDeclaration') continue
+    for (const d of statement.declarations) {
+      if (d.id.type === 'Identifier' && d.init?.type === 'CallExpression' && d.init.callee.type === 'Identifier' && /^fastify$/i.test(d.init.callee.name)) names.add(d.id.name)
+    }
+  }
+  return names
+}

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { ImportDeclaration, Program, Statement } from '@babel/types'
+import type { ImportDeclaration, Node, Program, Statement } from '@babel/types'
 import type MagicString from 'magic-string'
 import type { ProjectInfo } from '../../src/engine/project.js'
 import type { ParsedFile } from '../../src/types.js'
@@ -129,14 +129,14 @@ export function addImport(edit: MagicString, file: ParsedFile, syntax: 'esm' | '
         return true
       }
       if (imported !== 'default' && named.length > 0) {
-        edit.appendLeft(named[named.length - 1]!.end!, `, ${imported === request.name ? request.name : `${imported} as ${request.name}`}`)
+        appendToList(edit, text, named, imported === request.name ? request.name : `${imported} as ${request.name}`)
         return true
       }
     }
     insertStatement(edit, file.ast.program, text, importStatement(file, syntax, request))
     return true
   }
-  const extended = extendRequire(edit, file.ast.program, request)
+  const extended = extendRequire(edit, file, request)
   if (extended !== undefined) return extended
   insertStatement(edit, file.ast.program, text, importStatement(file, syntax, request))
   return true
@@ -160,10 +160,10 @@ export function importStatement(file: ParsedFile, syntax: 'esm' | 'cjs', request
 // Before: const { logger } = require('./utils')
 // After:  const { logger, prisma } = require('./utils')
 /** Extends a top-level destructuring require of the module; undefined when there is none to extend. */
-function extendRequire(edit: MagicString, program: Program, request: ImportRequest): boolean | undefined {
+function extendRequire(edit: MagicString, file: ParsedFile, request: ImportRequest): boolean | undefined {
   const imported = request.imported ?? request.name
   if (imported === 'default' && !request.esModuleDefault) return undefined
-  for (const statement of program.body) {
+  for (const statement of file.ast.program.body) {
     if (statement.type !== 'VariableDeclaration' || requireSource(statement) !== request.specifier) continue
     for (const declarator of statement.declarations) {
       const pattern = declarator.id
@@ -172,11 +172,20 @@ function extendRequire(edit: MagicString, program: Program, request: ImportReque
       if (properties.some((p) => p.type === 'ObjectProperty' && p.value.type === 'Identifier' && p.value.name === request.name)) return false
       const last = properties[properties.length - 1]
       if (!last || last.type === 'RestElement') continue
-      edit.appendLeft(last.end!, `, ${imported === request.name ? request.name : `${imported}: ${request.name}`}`)
+      appendToList(edit, file.text, properties, imported === request.name ? request.name : `${imported}: ${request.name}`)
       return true
     }
   }
   return undefined
+}
+
+/** Appends an item to a `{ a, b }` list; a list written one item per line gets a new line in the same indentation. */
+function appendToList(edit: MagicString, text: string, items: readonly Node[], item: string): void {
+  const last = items[items.length - 1]!
+  const lineStart = text.lastIndexOf('\n', last.start! - 1) + 1
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0]
+  const multiline = lineStart > (items.length > 1 ? items[items.length - 2]!.end! : text.lastIndexOf('{', last.start!))
+  edit.appendLeft(last.end!, multiline ? `,\n${indent}${item}` : `, ${item}`)
 }
 
 function insertStatement(edit: MagicString, program: Program, text: string, statement: string): void {

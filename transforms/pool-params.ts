@@ -36,13 +36,17 @@ export default defineTransform({
       const text = ctx.read(path)
       const scan = text === undefined ? undefined : scanFile(path, text)
       if (text === undefined || !scan) continue
-      if (!scan.ok) {
-        findings.push({ path, line: scan.line, message: `Cannot read ${path}: ${scan.problem}. Left unchanged; fix the file and run prod-fix again.` })
-        continue
-      }
       const edit = new MagicString(text)
       const wanted = (site: ValueSite): boolean => (path.endsWith('.prisma') ? site.key === 'url' : variables.has(site.key))
-      for (const site of scan.sites.filter(wanted)) addParameters(ctx, { path, text, site, options, setup, edit, notes })
+      const fileNotes: Finding[] = []
+      for (const site of scan.sites.filter(wanted)) addParameters(ctx, { path, text, site, options, setup, edit, notes: fileNotes })
+      // An unreadable line only matters when this file has something to fix or the line may be the URL itself.
+      const { problem } = scan
+      if (problem && (edit.hasChanged() || problem.keys.some((key) => variables.has(key) || (key === '*' && [...variables].some((v) => text.includes(v)))))) {
+        findings.push({ path, line: problem.line, message: `Cannot read ${path}: ${problem.message}. Left unchanged; fix the file and run prod-fix again.` })
+        continue
+      }
+      notes.push(...fileNotes)
       for (const [key, lines] of scan.duplicates) {
         if (!variables.has(key)) continue
         findings.push({

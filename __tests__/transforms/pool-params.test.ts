@@ -32,6 +32,14 @@ describe('pool-params notes and safety', () => {
     expect(JSON.stringify([plan.findings, plan.notes])).not.toMatch(/hunter/)
   })
 
+  it('reports an unreadable line only when it blocks a fix or may hold the URL', () => {
+    const complete = 'DATABASE_URL=postgres://a@db:5432/a?connection_limit=1&pool_timeout=2&connect_timeout=3\nBARE_KEY\n'
+    expect(planTree({ ...PRISMA, '.env': complete }, [transform]).findings).toEqual([])
+    const broken = planTree({ ...PRISMA, '.env': 'PORT=1\nDATABASE_URL="postgres://a@db:5432/a\n' }, [transform])
+    expect(broken.fixes).toEqual([])
+    expect(broken.findings.map((f) => [f.path, f.line, f.message])).toEqual([['.env', 2, 'Cannot read .env: line 2 is not a KEY=value line that dotenv can read (unterminated double quote). Left unchanged; fix the file and run prod-fix again.']])
+  })
+
   it('reports bad options as findings and falls back to the defaults', () => {
     const plan = planTree({ ...PRISMA, '.env': 'DATABASE_URL=postgres://a@db:5432/a\n' }, [transform], { 'pool-params': { connection_limit: 0, perFile: { '.env': 'max=3' } } })
     expect(plan.findings.map((f) => f.message)).toEqual([

@@ -9,17 +9,28 @@ export interface ValueSite {
   end: number
 }
 
-/** The values a file assigns, or why the file cannot be read safely (then it must stay untouched). */
-export type SiteScan = { ok: true; sites: ValueSite[]; duplicates: Map<string, number[]> } | { ok: false; line: number; problem: string }
+/** Why a file cannot be edited safely; `keys` are the variables the unreadable part may hold ('*': any). */
+export interface ScanProblem {
+  line: number
+  message: string
+  keys: string[]
+}
 
-/** Every assignment of an env file, as dotenv reads it; a line dotenv cannot read makes the whole file unreadable. */
+/** The values a file assigns, keys assigned more than once, and the first problem that forbids editing it. */
+export interface SiteScan {
+  sites: ValueSite[]
+  duplicates: Map<string, number[]>
+  problem?: ScanProblem
+}
+
+/** Every assignment of an env file, as dotenv reads it, and the first line dotenv cannot read. */
 export function scanEnvFile(text: string): SiteScan {
   const lines = parseEnvLines(text)
-  const problem = envProblems(lines)[0]
-  if (problem) return { ok: false, line: problem.line, problem: `line ${problem.line} is not a KEY=value line that dotenv can read (${problem.reason})` }
   const sites = envEntries(lines).map((e) => ({ key: e.key, line: e.line, start: e.valueStart, end: e.valueEnd }))
   const duplicates = new Map([...duplicateKeys(lines)].map(([key, entries]) => [key, entries.map((e) => e.line)]))
-  return { ok: true, sites, duplicates }
+  const invalid = envProblems(lines)[0]
+  const problem = invalid && { line: invalid.line, message: `line ${invalid.line} is not a KEY=value line that dotenv can read (${invalid.reason})`, keys: invalid.key ? [invalid.key] : [] }
+  return { sites, duplicates, problem }
 }
 
 /**
@@ -33,7 +44,7 @@ export function scanComposeFile(text: string): SiteScan {
   if (error) {
     const line = error.linePos?.[0].line ?? 1
     // The message's first line only: the rest is a code frame that would print file content.
-    return { ok: false, line, problem: `not valid YAML (${error.message.split('\n')[0]!.replace(/:$/, '')})` }
+    return { sites: [], duplicates: new Map(), problem: { line, message: `not valid YAML (${error.message.split('\n')[0]!.replace(/:$/, '')})`, keys: ['*'] } }
   }
   const sites = new Map<number, ValueSite>()
   const lineAt = lineIndex(text)
@@ -62,7 +73,7 @@ export function scanComposeFile(text: string): SiteScan {
       if (isScalar(pair.key) && pair.key.value === 'environment') scanBlock(pair.value)
     },
   })
-  return { ok: true, sites: [...sites.values()].sort((a, b) => a.start - b.start), duplicates: new Map() }
+  return { sites: [...sites.values()].sort((a, b) => a.start - b.start), duplicates: new Map() }
 }
 
 /** The `url = "…"` literal of each `datasource` block of a Prisma schema (`env("…")` urls are read from env files instead). */
@@ -75,7 +86,7 @@ export function scanPrismaSchema(text: string): SiteScan {
     const start = block.start + url.index + url[0].length - url[1]!.length - 1
     sites.push({ key: 'url', line: lineAt(start), start, end: start + url[1]!.length })
   }
-  return { ok: true, sites, duplicates: new Map() }
+  return { sites, duplicates: new Map() }
 }
 
 /** The bodies of `datasource <name> { … }` blocks, comments blanked so they never match. */

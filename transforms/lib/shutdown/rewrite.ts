@@ -1,4 +1,4 @@
-import type { Comment, Node } from '@babel/types'
+import type { ClassMethod, Comment, Node } from '@babel/types'
 import type MagicString from 'magic-string'
 import { walk } from '../../../src/engine/ast.js'
 import type { ParsedFile } from '../../../src/types.js'
@@ -104,9 +104,10 @@ function isProcessExit(node: Node): boolean {
     node.callee.object.name === 'process' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'exit'
 }
 
-/** Prefixes `async` unless the function already is. */
-export function makeAsync(edit: MagicString, fn: FunctionNode): void {
-  if (!fn.async) edit.appendLeft(fn.start!, 'async ')
+/** Prefixes `async` unless the function already is (after a class method's decorators and modifiers). */
+export function makeAsync(edit: MagicString, fn: FunctionNode | ClassMethod): void {
+  if (fn.async) return
+  edit.appendLeft(fn.type === 'ClassMethod' ? fn.key.start! : fn.start!, 'async ')
 }
 
 const DATABASE_WORDS = /\b(?:prisma|database|db|postgres(?:ql)?|mysql|connections?)\b/i
@@ -117,7 +118,7 @@ const DB_ITEM = String.raw`(?:the\s+)?(?:prisma|database|db|postgres(?:ql)?)(?:\
  * to do (`// TODO: Disconnect Prisma and Redis here` keeps `// TODO: Disconnect Redis here`);
  * a commented-out close call right below one goes with it.
  */
-function removeDatabaseTodos(edit: MagicString, file: ParsedFile, fn: FunctionNode): void {
+export function removeDatabaseTodos(edit: MagicString, file: ParsedFile, fn: Node): void {
   const comments = (file.ast.comments ?? []).filter((c) => c.start! > fn.start! && c.end! < fn.end!)
   for (let i = 0; i < comments.length; i++) {
     const comment = comments[i]!

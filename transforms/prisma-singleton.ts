@@ -1,5 +1,16 @@
+import { posix } from 'node:path'
 import { defineTransform } from '../src/define-transform.js'
+import { lineAt } from '../src/engine/ast.js'
+import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { SCRIPT_FILES } from './lib/globs.js'
+import { detectQuote, importSpecifier, moduleSyntax, resolveImport, usesSemicolons } from './lib/imports.js'
+import { newSingletonPath, singletonSource } from './lib/prisma-singleton/create.js'
+import { FileClassifier } from './lib/prisma-singleton/classify.js'
+import { rewriteFile, type SingletonImport } from './lib/prisma-singleton/rewrite.js'
+import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
+import { findPrismaSingleton, listSingletonCandidates, prismaClientSource, type PrismaSingleton } from './lib/prisma.js'
+
+const CONSTRUCTION = /\bnew\s+(?:[\w$]+\s*\.\s*)?PrismaClient\b/
 
 export default defineTransform({
   meta: {
@@ -11,13 +22,157 @@ export default defineTransform({
       "Every new PrismaClient() opens its own connection pool; a second one in a route doubles the connections and escapes the shutdown logic. Replaces stray clients with an import of the project's singleton (creating one if there is none).",
     files: SCRIPT_FILES,
     contains: ['PrismaClient'],
+    options: {
+      /** Where to create the singleton when a package has none, relative to the package. */
+      singletonPath: 'src/lib/prisma.ts',
+      /** More globs (besides tests, seeds, migrations and scripts) whose clients are left alone. */
+      ignore: [],
+    },
     example: {
       file: 'src/routes/reports.ts',
       before: "import { PrismaClient } from '@prisma/client'\nconst prisma = new PrismaClient()",
       after: "import { prisma } from '../lib/prisma'",
     },
   },
-  run() {
-    return { changes: [] }
+  run(ctx) {
+    const run = new SingletonRun(ctx)
+    for (const path of ctx.candidates()) run.visit(path)
+    return run.result()
   },
 })
+
+/** One run over the candidates: the singleton per package, the rewrites, and the singletons it creates. */
+class SingletonRun {
+  private readonly changes: FileChange[] = []
+  private readonly findings: Finding[] = []
+  private readonly notes: Finding[] = []
+  private readonly classifier: FileClassifier
+  private readonly exporters: Map<string, PrismaSingleton>
+  private readonly singletons = new Map<string, PrismaSingleton | undefined>()
+  private readonly created = new Map<string, PrismaSingleton>()
+  private readonly exists: (path: string) => boolean
+
+  constructor(private readonly ctx: TransformContext) {
+    const ignore = ctx.options.ignore
+    this.classifier = new FileClassifier(ctx, Array.isArray(ignore) ? ignore : [])
+    this.exporters = new Map(listSingletonCandidates(ctx, ctx.candidates()).map((candidate) => [candidate.path, candidate]))
+    const files = new Set(ctx.files)
+    this.exists = (path) => files.has(path)
+  }
+
+  result(): { changes: FileChange[]; findings: Finding[]; notes: Finding[] } {
+    return { changes: this.changes, findings: this.findings, notes: this.notes }
+  }
+
+  visit(path: string): void {
+    const text = this.ctx.read(path)
+    if (text === undefined || !CONSTRUCTION.test(text)) return
+    const line = lineAt(text, text.search(CONSTRUCTION))
+    if (/\.d\.[cm]?ts$/.test(path)) return this.note(path, line, 'a declaration file: not code that runs')
+    const file = this.ctx.parse(path)
+    if (!file) return
+    const singleton = this.singletonFor(path)
+    if (singleton?.path === path) return this.note(path, line, 'the singleton itself')
+    const reason = this.classifier.leftAloneReason(path)
+    if (reason) return this.note(path, line, reason)
+
+    const clientSource = prismaClientSource(file.ast.program)
+    const verdicts = judgeConstructions(file, {
+      singleton,
+      workers: this.classifier.isWorkers(path),
+      clientSource,
+      sameClient: sameClient(path, clientSource, singleton),
+    })
+    const strays: StrayClient[] = []
+    for (const verdict of verdicts) {
+      if (verdict.kind === 'rewrite') strays.push(verdict.stray)
+      else (verdict.kind === 'finding' ? this.findings : this.notes).push({ path, line: verdict.line, message: verdict.message })
+    }
+    if (strays.length === 0) return
+    if (this.exporters.has(path)) {
+      // Two competing "singletons": which one should stay is a decision for the team.
+      this.findings.push({ path, line, message: `this module exports its own PrismaClient besides the shared one in ${singleton?.path}: make it re-export that one` })
+      return
+    }
+    if (singleton?.kind === 'nest-service') {
+      for (const stray of strays) {
+        this.findings.push({ path, line: lineAt(text, stray.construction.start!), message: `a second PrismaClient in a NestJS app: inject ${singleton.localName} (${singleton.path}) instead` })
+      }
+      return
+    }
+    this.rewrite(file, strays, singleton ?? this.create(file, clientSource))
+  }
+
+  private rewrite(file: ParsedFile, strays: StrayClient[], singleton: PrismaSingleton): void {
+    const syntax = moduleSyntax(file, this.ctx.project)
+    const target: SingletonImport = {
+      path: singleton.path,
+      exportName: singleton.exportName,
+      preferredName: singleton.localName,
+      specifier: importSpecifier(this.ctx.project, file, singleton.path, this.neighbours(file.path)),
+      syntax: singleton.syntax,
+      esModuleDefault: singleton.syntax === 'esm' && singleton.exportName === 'default',
+    }
+    const result = rewriteFile(file, strays, target, syntax, (specifier) => resolveImport(this.ctx.project, file.path, specifier, this.exists))
+    for (const finding of result.findings) this.findings.push({ path: file.path, ...finding })
+    if (result.after === file.text) return
+    const parts = [
+      result.replaced.length > 0 && `imports the shared client from ${singleton.path} instead of creating a new PrismaClient`,
+      result.deleted.length > 0 && `deletes a PrismaClient nothing uses (${result.deleted.join(', ')})`,
+    ].filter(Boolean)
+    this.changes.push({ path: file.path, before: file.text, after: result.after, reason: parts.join('; ') })
+  }
+
+  private singletonFor(path: string): PrismaSingleton | undefined {
+    const scope = this.ctx.project.packageOf(path)?.dir ?? ''
+    if (this.created.has(scope)) return this.created.get(scope)
+    if (!this.singletons.has(scope)) this.singletons.set(scope, findPrismaSingleton(this.ctx, { near: path, files: this.ctx.candidates() }))
+    return this.singletons.get(scope)
+  }
+
+  // Before: (no singleton in the package)
+  // After:  src/lib/prisma.ts with the globalThis cache and environment-dependent log/errorFormat
+  private create(stray: ParsedFile, clientSource: string | undefined): PrismaSingleton {
+    const packageDir = this.ctx.project.packageOf(stray.path)?.dir ?? ''
+    const typescript = /\.[cm]?tsx?$/.test(stray.path)
+    const syntax = typescript ? 'esm' : moduleSyntax(stray, this.ctx.project)
+    const configured = typeof this.ctx.options.singletonPath === 'string' ? this.ctx.options.singletonPath : 'src/lib/prisma.ts'
+    const path = newSingletonPath(packageDir, configured, this.ctx.files, typescript, posix.extname(stray.path))
+    const source = clientSource?.startsWith('.') ? relativeFrom(path, posix.join(posix.dirname(stray.path), clientSource)) : clientSource ?? '@prisma/client'
+    const text = singletonSource({ typescript, syntax, quote: detectQuote(stray), semicolons: usesSemicolons(stray), clientSource: source })
+    this.changes.push({ path, before: null, after: text, reason: 'creates the shared PrismaClient module (one pool per process)' })
+    const singleton: PrismaSingleton = { path, kind: 'client', exportName: 'prisma', localName: 'prisma', syntax, packageDir, clientSource: source }
+    this.created.set(packageDir, singleton)
+    return singleton
+  }
+
+  /** Files beside this one: if they import through a tsconfig alias, the new import does too. */
+  private neighbours(path: string): ParsedFile[] {
+    const dir = posix.dirname(path)
+    return this.ctx.files
+      .filter((other) => other !== path && posix.dirname(other) === dir && /\.[cm]?[jt]sx?$/.test(other))
+      .slice(0, 8)
+      .flatMap((other) => this.ctx.parse(other) ?? [])
+  }
+
+  private note(path: string, line: number, message: string): void {
+    this.notes.push({ path, line, message })
+  }
+}
+
+/** Whether a file's PrismaClient comes from the generated client the singleton uses. */
+function sameClient(path: string, source: string | undefined, singleton: PrismaSingleton | undefined): boolean {
+  if (!singleton) return true
+  return normalizeSource(path, source) === normalizeSource(singleton.path, singleton.clientSource)
+}
+
+function normalizeSource(from: string, source: string | undefined): string {
+  if (!source) return '@prisma/client'
+  if (!source.startsWith('.')) return source
+  return posix.join(posix.dirname(from), source).replace(/(?:\/index)?(?:\.[cm]?[jt]s)?$/, '')
+}
+
+function relativeFrom(from: string, target: string): string {
+  const relative = posix.relative(posix.dirname(from), target)
+  return relative.startsWith('.') ? relative : `./${relative}`
+}

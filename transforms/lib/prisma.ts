@@ -89,7 +89,8 @@ export function prismaClientSource(program: Program): string | undefined {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.specifiers.some((s) => s.type === 'ImportSpecifier' && importedName(s.imported) === 'PrismaClient')) return statement.source.value
-      if (statement.specifiers.some((s) => s.type === 'ImportNamespaceSpecifier' || s.type === 'ImportDefaultSpecifier') && /prisma/i.test(statement.source.value)) return statement.source.value
+      // `import pkg from '@prisma/client'; const { PrismaClient } = pkg` (CommonJS interop).
+      if (statement.specifiers.some((s) => s.type === 'ImportNamespaceSpecifier' || s.type === 'ImportDefaultSpecifier') && statement.source.value.startsWith('@prisma/client')) return statement.source.value
     }
     if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {

@@ -1,0 +1,11 @@
+const {
+  logger,
+  today,
+  prisma,
+} = require("../../utils");
+
+exports.login = async (req, res) => {
+  const user = await prisma.user.findFirst({ where: { email: req.body.email } });
+  logger.info(`login ${today()}`);
+  res.json(user);
+};

@@ -1,0 +1,4 @@
+import { PrismaClient } from "@prisma/client";
+
+const prismaClient = new PrismaClient();
+export default prismaClient

@@ -1,0 +1,12 @@
+import { PrismaClient } from '@prisma/client';
+import type { Request, Response } from 'express';
+import { prisma } from '../lib/prisma';
+
+export async function monthlyReport(req: Request, res: Response) {
+  const rows = await prisma.order.groupBy({ by: ['status'], _count: true });
+  res.json(rows);
+}
+
+export function withClient(client: PrismaClient = prisma) {
+  return client;
+}

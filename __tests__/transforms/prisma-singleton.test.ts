@@ -1,0 +1,4 @@
+import transform from '../../transforms/prisma-singleton.js'
+import { defineFixtureTests } from '../helpers/fixtures.js'
+
+defineFixtureTests(transform)

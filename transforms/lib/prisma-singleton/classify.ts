@@ -1,0 +1,81 @@
+import { posix } from 'node:path'
+import picomatch from 'picomatch'
+import type { TransformContext } from '../../../src/types.js'
+import { NON_RUNTIME_FILES } from '../globs.js'
+import { resolveImport, specifiersIn } from '../imports.js'
+
+/** package.json scripts that run the app itself; a file they name is runtime code, not a one-off script. */
+const RUNTIME_SCRIPT = /^(?:start|dev|serve|server|prod|production|watch|debug|preview)(?::|$)/
+const SCRIPT_PATH = /(?:^|[\s'"=])((?:\.\/)?[\w@./-]+\.(?:[cm]?[jt]s|tsx?))(?=$|[\s'";&|])/g
+
+/** Decides, per file, whether a second PrismaClient there is intended (seed, test, script, generated code). */
+export class FileClassifier {
+  private readonly nonRuntime: picomatch.Matcher
+  /** Per package dir: file named by a non-runtime script → the script's name. */
+  private readonly scriptFiles = new Map<string, Map<string, string>>()
+  private readonly exists: (path: string) => boolean
+
+  constructor(private readonly ctx: TransformContext, extraIgnores: readonly string[]) {
+    this.nonRuntime = picomatch([...NON_RUNTIME_FILES, ...extraIgnores], { dot: true })
+    const files = new Set(ctx.files)
+    this.exists = (path) => files.has(path)
+  }
+
+  /** Why a client in this file is left alone, or undefined when it is runtime code. */
+  leftAloneReason(path: string): string | undefined {
+    const text = this.ctx.read(path) ?? ''
+    if (/(?:^|\/)(?:generated|node_modules|dist|build|coverage)\//.test(path) || /^\s*(?:\/\/|\/\*)[^\n]*(?:@generated|auto-?generated|do not edit)/i.test(text)) {
+      return 'generated code: left alone'
+    }
+    const script = this.scriptNaming(path)
+    if (script) return `run by the package.json script "${script}": a one-off script may keep its own client`
+    if (this.nonRuntime(path) && !this.importedByRuntimeCode(path)) {
+      return 'a seed, migration, test or script: a separate client is intended there'
+    }
+    return undefined
+  }
+
+  /** The non-runtime package.json script that names this file (`"seed": "tsx src/utils/seed.ts"`, `prisma.seed`). */
+  private scriptNaming(path: string): string | undefined {
+    const pkg = this.ctx.project.packageOf(path)
+    if (!pkg) return undefined
+    if (!this.scriptFiles.has(pkg.dir)) {
+      const named = new Map<string, string>()
+      const scripts = { ...(pkg.json.scripts as Record<string, unknown> | undefined) }
+      const prismaSeed = (pkg.json.prisma as Record<string, unknown> | undefined)?.seed
+      if (typeof prismaSeed === 'string') scripts['prisma.seed'] = prismaSeed
+      for (const [name, command] of Object.entries(scripts)) {
+        if (typeof command !== 'string' || RUNTIME_SCRIPT.test(name)) continue
+        for (const match of command.matchAll(SCRIPT_PATH)) named.set(posix.normalize(posix.join(pkg.dir, match[1]!)), name)
+      }
+      this.scriptFiles.set(pkg.dir, named)
+    }
+    const named = this.scriptFiles.get(pkg.dir)!
+    // A script may name the compiled file (`node dist/seed.js`); the source shares its stem.
+    return named.get(path) ?? named.get(path.replace(/\.[cm]?tsx?$/, '.js'))
+  }
+
+  /** Names lie: a `seed.ts` that the server imports and runs at boot is runtime code. */
+  private importedByRuntimeCode(path: string): boolean {
+    if (/\.(?:test|spec|e2e-spec)\.[^.]+$/.test(path) || /(?:^|\/)(?:__tests__|__mocks__|test|tests)\//.test(path)) return false
+    const stem = posix.basename(path).replace(/\.[^.]+$/, '')
+    const needle = stem === 'index' ? posix.basename(posix.dirname(path)) : stem
+    const prefix = this.ctx.project.packageOf(path)?.dir ?? ''
+    for (const other of this.ctx.files) {
+      if (other === path || (prefix && !other.startsWith(`${prefix}/`)) || !/\.[cm]?[jt]sx?$/.test(other) || this.nonRuntime(other)) continue
+      const text = this.ctx.read(other)
+      if (!text?.includes(needle)) continue
+      if (specifiersIn(text).some((specifier) => resolveImport(this.ctx.project, other, specifier, this.exists) === path)) return true
+    }
+    return false
+  }
+
+  /** Cloudflare Workers (wrangler config, workers types): a client per request is how Prisma runs there. */
+  isWorkers(path: string): boolean {
+    const pkg = this.ctx.project.packageOf(path)
+    const dir = pkg?.dir ? `${pkg.dir}/` : ''
+    if (['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'].some((name) => this.exists(`${dir}${name}`))) return true
+    const deps = { ...(pkg?.json.dependencies as object | undefined), ...(pkg?.json.devDependencies as object | undefined) }
+    return 'wrangler' in deps || '@cloudflare/workers-types' in deps
+  }
+}

@@ -1,5 +1,10 @@
 import { defineTransform } from '../src/define-transform.js'
+import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { SCRIPT_FILES } from './lib/globs.js'
+import { addLoggerDependencies, loggerModuleText, plannedLogger, plannedLoggerPath, type LoggerLibrary } from './lib/logger/create.js'
+import { bootstrapFiles, discoverLoggers, type LoggerModule } from './lib/logger/discover.js'
+import { rewriteFile, type Target } from './lib/logger/rewrite.js'
+import { dependenciesOf, ServerScope } from './lib/logger/scope.js'
 
 export default defineTransform({
   meta: {
@@ -8,16 +13,96 @@ export default defineTransform({
     severity: 'medium',
     audit: { ref: 'console-logger', finding: 'console.log used instead of a structured logger' },
     description:
-      "console output has no levels, no structure and no request context, so production logs cannot be filtered or alerted on. Rewrites console.* in server code to the project's logger with its argument convention, and leaves scripts, tests, front-end code and pre-logger bootstrap alone.",
+      "console output has no levels, no structure and no request context, so production logs cannot be filtered or alerted on. " +
+      "Rewrites console.log/info/warn/error/debug/trace in server code to the project's logger: the module that exports it " +
+      "(winston, pino, bunyan, consola, log4js or a hand-written class), NestJS's Logger (a `logger` field per class), or " +
+      "Fastify's request.log / fastify.log; where there is none it creates src/lib/logger.ts with pino (option library: winston) " +
+      "and adds the dependency. Arguments follow the logger's convention: the leading string or template stays the message; " +
+      "other values become one object named after them — first for pino/bunyan (`log.error({ err }, 'failed')`), after the " +
+      "message for winston and Nest; an error alone after a message is passed as winston's meta (winston keeps its message and " +
+      "stack) or as Nest's stack (`err.stack`); format strings ('%s') keep their arguments. Leaves alone the logger module and " +
+      "what it imports (env validation runs before the logger exists), a console call followed by process.exit(), tests, seeds, " +
+      "migrations, scripts and bin files, front-end and Workers code, references such as .then(console.log), and " +
+      "console.table/time/group/dir/count/assert. Calls that log passwords, tokens or request bodies are reported.",
     files: SCRIPT_FILES,
     contains: ['console.'],
+    options: { library: 'pino', include: [], exclude: [] },
     example: {
       file: 'src/routes/users.ts',
       before: "console.error('Failed to load user', err)",
       after: "logger.error({ err }, 'Failed to load user')",
     },
   },
-  run() {
-    return { changes: [] }
+  run(ctx) {
+    const library: LoggerLibrary = ctx.options.library === 'winston' ? 'winston' : 'pino'
+    const globs = (key: string): string[] => (Array.isArray(ctx.options[key]) ? (ctx.options[key] as string[]) : [])
+    const scope = new ServerScope(ctx, globs('include'), globs('exclude'))
+    const changes: FileChange[] = []
+    const findings: Finding[] = []
+    const notes: Finding[] = []
+    const note = (path: string, message: string): void => void notes.push({ path, line: 1, message })
+
+    const eligible = ctx.candidates().filter((path) => {
+      const reason = scope.reasonBeforeParse(path)
+      if (reason) note(path, `left console calls alone: ${reason}`)
+      return !reason
+    })
+    const loggers = discoverLoggers(ctx, eligible)
+    const leftAlone = new Map<string, string>()
+    for (const logger of loggers) {
+      leftAlone.set(logger.path, 'the logger module itself')
+      for (const path of bootstrapFiles(ctx, logger)) if (!leftAlone.has(path)) leftAlone.set(path, `loaded by the logger module ${logger.path}, so it runs before the logger exists`)
+    }
+    const created = new Map<string, LoggerModule>()
+
+    for (const path of eligible) {
+      const reason = leftAlone.get(path)
+      if (reason) {
+        note(path, `left console calls alone: ${reason}`)
+        continue
+      }
+      const file = ctx.parse(path)
+      if (!file) continue
+      const deps = dependenciesOf(ctx.project.packageOf(path))
+      const target = chooseTarget(ctx, file, deps, loggers, created, library)
+      const result = rewriteFile(ctx, file, target, scope)
+      findings.push(...result.findings)
+      notes.push(...result.notes)
+      if (result.after === undefined) continue
+      changes.push({ path, before: file.text, after: result.after })
+      if (target.kind === 'module' && target.create && !created.has(target.logger.packageDir)) {
+        created.set(target.logger.packageDir, target.logger)
+        changes.push(...createLogger(ctx, target.logger, library, findings))
+      }
+    }
+    return { changes, findings, notes }
   },
 })
+
+/** Who the calls of a file log through: Nest's Logger, Fastify's request logger, or a logger module. */
+function chooseTarget(ctx: TransformContext, file: ParsedFile, deps: Set<string>, loggers: LoggerModule[], created: Map<string, LoggerModule>, library: LoggerLibrary): Target {
+  const pkg = ctx.project.packageOf(file.path)
+  const packageDir = pkg?.dir ?? ''
+  const usable = loggers
+    .filter((l) => l.packageDir === packageDir || (l.packageName !== undefined && deps.has(l.packageName)))
+    .sort((a, b) => Number(b.packageDir === packageDir) - Number(a.packageDir === packageDir) || b.importers - a.importers || a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path))
+  const moduleLogger = usable[0] ?? created.get(packageDir)
+  if (deps.has('@nestjs/common') || deps.has('@nestjs/core')) return { kind: 'nest', fallback: moduleLogger }
+  if (deps.has('fastify')) return { kind: 'fastify', fallback: moduleLogger }
+  if (moduleLogger) return { kind: 'module', logger: moduleLogger, create: false }
+  const typescript = /\.[cm]?tsx?$/.test(file.path) && ctx.project.tsconfigOf(file.path) !== undefined
+  const path = plannedLoggerPath(ctx, packageDir, typescript)
+  const name = pkg?.json.name
+  return { kind: 'module', logger: plannedLogger(path, packageDir, typeof name === 'string' ? name : undefined, library), create: true }
+}
+
+function createLogger(ctx: TransformContext, logger: LoggerModule, library: LoggerLibrary, findings: Finding[]): FileChange[] {
+  const syntax = /\.[cm]?tsx?$/.test(logger.path) || ctx.project.isEsm(logger.path) ? 'esm' : 'cjs'
+  const changes: FileChange[] = [{ path: logger.path, before: null, after: loggerModuleText(library, syntax), reason: `create the ${library} logger` }]
+  const packageJson = logger.packageDir ? `${logger.packageDir}/package.json` : 'package.json'
+  const dependencies = addLoggerDependencies(ctx, packageJson, library)
+  if (dependencies) changes.push(dependencies)
+  const names = library === 'pino' ? 'pino (and pino-pretty for development)' : 'winston'
+  findings.push({ path: packageJson, line: 1, message: `Install ${names}: prod-fix added ${dependencies ? 'them to package.json' : 'a logger that needs them'} but did not update the lockfile.`, severity: 'low' })
+  return changes
+}

@@ -8,8 +8,9 @@ export function isScript(path: string): boolean {
   return SCRIPT_EXTENSIONS.test(path) && !/\.d\.[cm]?ts$/.test(path)
 }
 
-function pluginsFor(path: string): ParserPlugin[] {
-  const common: ParserPlugin[] = [['decorators', { decoratorsBeforeExport: true }], 'importAttributes', 'explicitResourceManagement']
+function pluginsFor(path: string, legacyDecorators = false): ParserPlugin[] {
+  const decorators: ParserPlugin = legacyDecorators ? 'decorators-legacy' : ['decorators', { decoratorsBeforeExport: true }]
+  const common: ParserPlugin[] = [decorators, 'importAttributes', 'explicitResourceManagement']
   if (/\.[cm]?tsx$/.test(path)) return ['typescript', 'jsx', ...common]
   if (/\.[cm]?ts$/.test(path)) return ['typescript', ...common]
   return ['jsx', ...common]
@@ -17,8 +18,18 @@ function pluginsFor(path: string): ParserPlugin[] {
 
 /** Parses JS/TS with Babel, keeping offsets and comments; throws SyntaxError with line:column. */
 export function parseScript(path: string, text: string): BabelFile {
+  try {
+    return parseWith(path, text, false)
+  } catch (error) {
+    // TypeScript's experimentalDecorators (NestJS parameter decorators: `@Body() dto`) need Babel's legacy plugin.
+    if (!/\.[cm]?tsx?$/.test(path) || !/decorat/i.test((error as Error).message)) throw error
+    return parseWith(path, text, true)
+  }
+}
+
+function parseWith(path: string, text: string, legacyDecorators: boolean): BabelFile {
   const base = {
-    plugins: pluginsFor(path),
+    plugins: pluginsFor(path, legacyDecorators),
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,

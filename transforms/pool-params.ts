@@ -15,7 +15,7 @@ export default defineTransform({
     audit: { ref: 'pool-params', finding: 'No connection pool limits on DATABASE_URL' },
     description:
       'Without connection_limit, pool_timeout and connect_timeout, Prisma opens num_cpus*2+1 connections per instance and waits forever for one; under load the database runs out of connections. Adds only the missing parameters to the PostgreSQL/MySQL URLs that schema.prisma\'s datasource reads (DATABASE_URL by default) in env files, docker-compose environment blocks and literal datasource urls, keeping everything else as written. Leaves alone directUrl, SQLite, Accelerate, placeholders and clients behind a driver adapter (which size their pool on the driver). Per-file values: `perFile`, keyed by path, file name or glob, e.g. { ".env.production": "connection_limit=5&pool_timeout=30" }; more variable names: `variables`.',
-    files: ['**/.env', '**/.env.*', '**/*.env', '**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}', '**/*.prisma'],
+    files: ['**/.env', '**/.env.*', '**/.env[-_]*', '**/*.env', '**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}', '**/*.prisma'],
     contains: ['postgres', 'mysql'],
     options: { connection_limit: 10, pool_timeout: 20, connect_timeout: 15, variables: [], perFile: {} },
     example: {

@@ -64,7 +64,7 @@ describe('env file names', () => {
   it.each([
     ['.env', true, false], ['apps/api/.env.production', true, false], ['.env.example', true, true],
     ['docker/api.env', true, false], ['.env.sample', true, true], ['.env.template', true, true],
-    ['.envrc', false, false], ['.dev.vars', false, false], ['src/env.ts', false, false], ['.env.d.ts', false, false], ['.env.vault', true, true],
+    ['.envrc', false, false], ['.dev.vars', false, false], ['src/env.ts', false, false], ['.env.d.ts', false, false], ['.env.vault', true, true], ['.env-example', true, true], ['.env_sample', true, true], ['.env-cmdrc', false, false],
   ])('%s', (path, env, template) => {
     expect(isEnvFile(path)).toBe(env)
     if (env) expect(isEnvTemplate(path)).toBe(template)

@@ -78,17 +78,18 @@ export function duplicateKeys(lines: readonly EnvLine[]): Map<string, EnvEntry[]
   return new Map([...byKey].filter(([, entries]) => entries.length > 1))
 }
 
-/** Whether a path names a dotenv file (`.env`, `.env.production`, `api.env`), not `.envrc`, `.dev.vars` or `.env.d.ts`. */
+/** Whether a path names a dotenv file (`.env`, `.env.production`, `api.env`, `.env-example`), not `.envrc`, `.dev.vars`, `.env-cmdrc` or `.env.d.ts`. */
 export function isEnvFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)
   if (/\.(?:[cm]?[jt]sx?|json|md|ya?ml|sh|py|txt|toml|lock)$/i.test(name)) return false
+  if (/^\.env[-_](?:example|sample|template|dist|defaults?)$/i.test(name)) return true
   return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4)
 }
 
 /** Whether an env file is meant to be committed: a template (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env`) or a dotenv-vault `.env.vault`. */
 export function isEnvTemplate(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
-  return /(?:^|[.-])(?:example|sample|template|dist|defaults?|schema|vault)(?:[.-]|$)/.test(name)
+  return /(?:^|[._-])(?:example|sample|template|dist|defaults?|schema|vault)(?:[._-]|$)/.test(name)
 }
 
 function parseLine(text: string, start: number, end: number, line: number, content: string): EnvLine {

@@ -41,15 +41,22 @@ export function normalizeOptions(path: string | undefined, raw: RawOptions, regi
   }
   if (!stat.isDirectory()) throw new UsageError(`${given}: not a directory`)
   const config = loadConfig(root, registry, raw.config)
-  const only = parseIds('--only', raw.only, registry)
-  const skip = parseIds('--skip', raw.skip, registry)
-  const transforms = registry.filter(({ meta: { id } }) => (only ? only.has(id) : !config.disabled.has(id)) && !skip?.has(id))
+  const selected = selectTransforms(registry, raw.only, raw.skip)
+  // --only names transforms explicitly, so it wins over the config's "enabled": false.
+  const transforms = raw.only ? selected : selected.filter(({ meta: { id } }) => !config.disabled.has(id))
   let maxFileSize = config.maxFileSize
   if (raw.maxFileSize !== undefined) {
     maxFileSize = Number(raw.maxFileSize)
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size: expected a positive number of bytes, got "${raw.maxFileSize}"`)
   }
   return { given, root, transforms, config, maxFileSize }
+}
+
+/** The transforms `--only` and `--skip` select, in registry order; unknown ids are a UsageError. */
+export function selectTransforms(registry: readonly Transform[], only: string | undefined, skip: string | undefined): Transform[] {
+  const onlyIds = parseIds('--only', only, registry)
+  const skipIds = parseIds('--skip', skip, registry)
+  return registry.filter(({ meta: { id } }) => (!onlyIds || onlyIds.has(id)) && !skipIds?.has(id))
 }
 
 function parseIds(flag: string, value: string | undefined, registry: readonly Transform[]): Set<string> | undefined {

@@ -1,4 +1,10 @@
+import { posix } from 'node:path'
 import { defineTransform } from '../src/define-transform.js'
+import { mask } from '../src/secrets/redact.js'
+import type { FileChange, Finding, TransformContext } from '../src/types.js'
+import { IgnoreRules } from './lib/env/gitignore.js'
+import { exampleFor } from './lib/secrets/example.js'
+import { scanFile, secretFileKind } from './lib/secrets/scan.js'
 
 export default defineTransform({
   meta: {
@@ -7,15 +13,62 @@ export default defineTransform({
     severity: 'critical',
     audit: { ref: 'secrets', finding: 'Exposed credentials committed to version control' },
     description:
-      'Detects passwords, keys and tokens committed to git (known token formats, credentials in URLs, high-entropy values under secret-like names) without ever printing them. Creates .env.example with placeholders and stops tracking the secret file; each secret becomes a finding to rotate it and move it to a secret manager.',
-    files: ['**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,json,ts,js,mjs,cjs}'],
+      'Detects passwords, keys and tokens committed to git (known token formats, credentials in URLs, values under secret-like names that are not placeholders) without ever printing them. Creates or completes .env.example with placeholders and stops tracking the secret env file once .gitignore covers it; each secret becomes a finding to rotate it and move it to a secret manager.',
+    files: ['**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,json,toml,ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
     example: {
       file: '.env',
       before: 'DATABASE_URL=postgresql://app:s3cr3t@db/app',
-      after: '(git rm --cached .env) + .env.example: DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DB',
+      after: '(git rm --cached .env) + .env.example: DATABASE_URL=postgresql://USER:PASSWORD@HOST/DATABASE',
     },
   },
-  run() {
-    return { changes: [] }
+  run(ctx) {
+    const changes: FileChange[] = []
+    const findings: Finding[] = []
+    const notes: Finding[] = []
+    const examples = new Map<string, string | undefined>()
+    const ignores = new IgnoreRules(new Map(ctx.glob(['**/.gitignore']).map((path) => [path, ctx.read(path) ?? ''])))
+
+    for (const path of ctx.candidates()) {
+      const kind = secretFileKind(path)
+      const text = kind && ctx.read(path)
+      if (!kind || !text) continue
+      const hits = scanFile(path, text, kind)
+      if (hits.length === 0) continue
+      if (!ctx.isTracked(path)) {
+        notes.push({ path, line: hits[0]!.line, message: `${hits.length} secret value(s) in ${path}, which git does not track: nothing was committed` })
+        continue
+      }
+      for (const hit of hits) {
+        const what = hit.key ? `${hit.key} (${hit.kind}, ${mask(hit.value)})` : `a ${hit.kind} (${mask(hit.value)})`
+        findings.push({ path, line: hit.line, message: `${what} is committed to git: rotate it (the value stays in git history even once the file is gone) and keep it in a secret manager, not in the repository` })
+      }
+      if (kind !== 'env') continue
+
+      // Before: .env tracked, with real values; no .env.example
+      // After:  .env.example with the same keys and placeholders; .env kept on disk, no longer tracked
+      const examplePath = exampleOf(ctx, path)
+      const current = examples.has(examplePath) ? examples.get(examplePath) : ctx.read(examplePath)
+      const example = exampleFor(path, text, current)
+      if (example !== undefined) {
+        examples.set(examplePath, example)
+        changes.push({ path: examplePath, before: ctx.read(examplePath) ?? null, after: example, reason: `document the keys of ${path} with placeholder values` })
+      }
+      if (ignores.ignores(path)) {
+        changes.push({ path, before: text, after: text, untrack: true, reason: `stop tracking ${path} (git rm --cached); the file stays on disk` })
+      } else {
+        findings.push({ path, line: 1, message: `${path} is not covered by .gitignore: add it, then run \`git rm --cached ${path}\`` })
+      }
+    }
+    return { changes, findings, notes }
   },
 })
+
+/** The template documenting an env file: `.env.production.example` when it exists, else the folder's example (created as `.env.example`). */
+function exampleOf(ctx: TransformContext, path: string): string {
+  const dir = posix.dirname(path) === '.' ? '' : `${posix.dirname(path)}/`
+  const name = posix.basename(path)
+  const own = ['example', 'sample', 'template'].map((suffix) => `${dir}${name}.${suffix}`).find((candidate) => ctx.read(candidate) !== undefined)
+  if (own) return own
+  const shared = ['.env.example', '.env.sample', '.env.template', '.env.dist', 'example.env'].map((candidate) => `${dir}${candidate}`)
+  return shared.find((candidate) => ctx.read(candidate) !== undefined) ?? `${dir}.env.example`
+}

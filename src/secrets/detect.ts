@@ -9,34 +9,52 @@ export interface SecretHit {
   end: number
 }
 
-/** Token formats that are secrets whatever they are called. */
+/**
+ * How a file's text is read: `env` (KEY=value lines, unquoted values are values), `code`
+ * (JS/TS: only string literals are values), `config` (YAML/JSON/TOML), or `any` when the kind is
+ * unknown (the redactor's view: every reading at once, erring towards masking).
+ */
+export type TextKind = 'env' | 'code' | 'config' | 'any'
+
+/** Token formats that are secrets whatever they are called (the gitleaks / detect-secrets rule set, abridged). */
 const TOKEN_FORMATS: Array<[kind: string, pattern: RegExp]> = [
   ['private key', /-----BEGIN (?:[A-Z ]+ )?PRIVATE KEY-----[\s\S]+?-----END (?:[A-Z ]+ )?PRIVATE KEY-----/g],
   ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
   ['GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g],
   ['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}\b/g],
   ['Stripe key', /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g],
+  ['Stripe webhook secret', /\bwhsec_[A-Za-z0-9]{24,}\b/g],
   ['Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g],
+  ['Slack webhook', /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]{16,}/g],
   ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/g],
+  ['Google OAuth client secret', /\bGOCSPX-[A-Za-z0-9_-]{28}\b/g],
   ['SendGrid key', /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g],
-  ['OpenAI key', /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/g],
+  ['Anthropic key', /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g],
+  ['OpenAI key', /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}\b/g],
+  ['Twilio key', /\bSK[0-9a-f]{32}\b/g],
+  ['Mailgun key', /\bkey-[0-9a-f]{32}\b/g],
+  ['npm token', /\bnpm_[A-Za-z0-9]{36}\b/g],
+  ['Shopify token', /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g],
   ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g],
 ]
 
-/** user:password@ inside any URL. */
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^:/?#\s'"@]+):([^@\s'"]+)@/gi
+/** `scheme://` and the authority after it (up to the first `/`, `?`, `#`, blank or quote). */
+const URL_AUTHORITY = /\b[a-z][a-z0-9+.-]*:\/\/([^/?#\s'"`<>]+)/gi
 
-/** KEY=value (dotenv, shell), KEY: value (YAML), "key": "value" (JSON), key = 'value' (code). */
-const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:=|:)\s*(["'`]?)([^\s"'`,;#]+)\2/gm
+/** `KEY=value` at the start of a line (dotenv, shell). */
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(["'`]?)(.*?)\2[ \t]*(?:#.*)?$/gm
 
-const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key)/i
+/** `key: value` (YAML), `"key": "value"` (JSON), `key = 'value'` (code, TOML). The value is quoted when `quoted` is set. */
+const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*(?:(["'`])((?:(?!\2)[^\\\n]|\\.)+)\2|()([^\s"'`,;#]+))/gm
+
+const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key|dsn)/i
 
 /** Name parts that make a secret-sounding name a setting: `JWT_EXPIRES_IN`, `TOKEN_TTL`, `PASSWORD_MIN_LENGTH`. */
 const SETTING_PARTS = new Set(['expires', 'expiry', 'expiration', 'expire', 'ttl', 'lifetime', 'duration', 'length', 'min', 'max', 'algorithm', 'alg', 'issuer', 'audience', 'header', 'name', 'file', 'path', 'url', 'uri', 'endpoint', 'type', 'id', 'rounds', 'enabled', 'count', 'version', 'region', 'policy', 'prefix', 'in', 'age', 'timeout', 'cookie', 'field', 'location', 'hint', 'reset', 'strength', 'required', 'pattern', 'regex'])
 
-const PLACEHOLDER = /^(?:|x+|\*+|\.+|-+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|%.*%|null|none|undefined|true|false|changeme|change[_-]?me.*|password|passwd|pass|secret|example|sample|test|dummy|placeholder|todo|tbd|fixme|redacted|root|admin|postgres|mysql|user|username|your[_-].*|my[_-].*|replace[_-]?me.*|enter[_-].*|insert[_-].*|put[_-].*|.*[_-]here|.*example.*|.*placeholder.*|process\.env.*|env\(.*)$/i
+const PLACEHOLDER = /^(?:|x+|\*+|\.+|-+|_+|0+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|\$\(.*\)|%.*%|@.*@|__.*__|null|nil|none|undefined|true|false|yes|no|changeme|change[_-]?(?:me|this|it).*|.*change[_-]?in[_-]?prod.*|password\d*|passwd|pass|pwd|secret\d*|(?:super[_-]?)?secret[_-]?(?:key|token|value|password)?\d*|example|sample|test|testing|dummy|placeholder|todo|tbd|fixme|redacted|hidden|root|admin|postgres|mysql|user|username|randompassword|mysecretpassword|(?:dev|development|local|test|demo|default)[_-]?(?:secret|key|token|password|pass)[\w-]*|your[_-].*|my[_-].*|replace[_-]?(?:me|this|with).*|enter[_-].*|insert[_-].*|put[_-].*|add[_-].*|set[_-].*|.*[_-]here|.*example.*|.*placeholder.*|process\.env.*|env\(.*|import\.meta\.env.*)$/i
 
-/** Whether a value is a stand-in rather than a real credential. */
+/** Whether a value is a stand-in rather than a real credential (`changeme`, `your-super-secret-key`, `${DB_PASSWORD}`). */
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim())
 }
@@ -53,30 +71,82 @@ export function entropy(value: string): number {
   return bits
 }
 
-/** Finds committed secrets: known token formats, URL credentials, and high-entropy values under secret-like names. */
-export function detectSecrets(text: string): SecretHit[] {
+/** Whether a variable or key name says it holds a credential (`JWT_SECRET`, `STRIPE_API_KEY`, `DB_PASSWORD`). */
+export function isSecretName(name: string): boolean {
+  if (!SECRET_NAME.test(name)) return false
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/)
+  return !parts.some((part) => SETTING_PARTS.has(part))
+}
+
+/** The kind of text a path holds, for detectSecrets. */
+export function textKindOf(path: string): TextKind {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (/\.(?:[cm]?[jt]sx?)$/i.test(name)) return 'code'
+  if (/\.(?:ya?ml|json|toml|ini|properties)$/i.test(name)) return 'config'
+  if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'env'
+  return 'any'
+}
+
+/**
+ * Finds committed secrets: known token formats, passwords inside URLs, and values under
+ * secret-like names that are neither placeholders nor low-entropy words. `kind` says how to read
+ * the text (see TextKind); without it every reading applies, which is what masking wants.
+ */
+export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[] {
   const hits: SecretHit[] = []
   const lines = lineStarts(text)
-  const add = (kind: string, value: string, start: number, key?: string): void => {
+  const add = (hitKind: string, value: string, start: number, key?: string): void => {
     if (hits.some((hit) => start < hit.end && start + value.length > hit.start)) return
-    hits.push({ kind, key, value, start, end: start + value.length, line: lineOf(lines, start) })
+    hits.push({ kind: hitKind, key, value, start, end: start + value.length, line: lineOf(lines, start) })
   }
-  for (const [kind, pattern] of TOKEN_FORMATS) {
-    for (const match of text.matchAll(pattern)) add(kind, match[0], match.index)
+  for (const [hitKind, pattern] of TOKEN_FORMATS) {
+    for (const match of text.matchAll(pattern)) add(hitKind, match[0], match.index, keyBefore(text, match.index))
   }
-  for (const match of text.matchAll(URL_CREDENTIALS)) {
-    const password = match[2]!
-    if (isPlaceholder(password) || password.length < 4) continue
-    add('password in URL', password, match.index + match[0].length - 1 - password.length)
+  for (const match of text.matchAll(URL_AUTHORITY)) {
+    const password = urlPassword(match[1]!)
+    if (!password || password.value.length < 4 || isPlaceholder(password.value) || /^\$|^%|^\{\{/.test(password.value)) continue
+    add('password in URL', password.value, match.index + match[0].length - match[1]!.length + password.offset, keyBefore(text, match.index))
   }
-  for (const match of text.matchAll(ASSIGNMENT)) {
-    const key = match[1]!
-    const value = match[3]!
-    if (!SECRET_NAME.test(key) || isPlaceholder(value) || value.includes('://')) continue
-    if (value.length < 8 || entropy(value) < 3) continue
-    add('secret value', value, match.index + match[0].lastIndexOf(value), key)
+  if (kind === 'env' || kind === 'any') {
+    for (const match of text.matchAll(ENV_LINE)) {
+      const [, key, , value] = match as unknown as [string, string, string, string]
+      if (!isSecretName(key) || isPlaceholder(value) || value.length < 6 || value.includes('://') || /^\d+$/.test(value)) continue
+      add('secret value', value, match.index + match[0].lastIndexOf(value), key)
+    }
+  }
+  if (kind !== 'env') {
+    for (const match of text.matchAll(ASSIGNMENT)) {
+      const key = match[1]!
+      const quote = match[2] ?? ''
+      const value = match[3] ?? match[5]!
+      // In code an unquoted right-hand side is an expression (`password = req.body.password`), not a value.
+      if ((kind === 'code' && quote === '') || !isSecretName(key) || isPlaceholder(value) || value.includes('://')) continue
+      if (value.length < 8 || /\s/.test(value) || entropy(value) < 3 || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[\w.]+\(/.test(value)) continue
+      add('secret value', value, match.index + match[0].lastIndexOf(value), key)
+    }
   }
   return hits.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The password of `user:password@host`, by the URL standard's rule: the userinfo ends at the
+ * authority's LAST `@`, so a raw `@` in a password stays in the password.
+ */
+function urlPassword(authority: string): { value: string; offset: number } | undefined {
+  const at = authority.lastIndexOf('@')
+  if (at === -1) return undefined
+  const colon = authority.indexOf(':')
+  if (colon === -1 || colon > at) return undefined
+  return { value: authority.slice(colon + 1, at), offset: colon + 1 }
+}
+
+/** The `KEY` of the `KEY=…` / `key: …` the value sits in: the name right before it, else the one starting its line. */
+function keyBefore(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  // `--set-env-vars=DATABASE_URL=postgres://…`, `['KEY=value']`: the name right before the value wins.
+  const adjacent = /([A-Za-z_][\w]*)[ \t]*[=:][ \t]*["'`]?$/.exec(text.slice(start, offset))?.[1]
+  if (adjacent) return adjacent
+  return /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var|readonly|private|public|static)[ \t]+)*["']?([A-Za-z_][\w.-]*)["']?[ \t]*(?::[ \t]*[\w<>[\]|]+[ \t]*)?[=:]/.exec(text.slice(start, offset))?.[1]
 }
 
 function lineStarts(text: string): number[] {
@@ -94,11 +164,4 @@ function lineOf(starts: number[], offset: number): number {
     else hi = mid - 1
   }
   return lo + 1
-}
-
-/** Whether a variable or key name says it holds a credential (`JWT_SECRET`, `STRIPE_API_KEY`, `DB_PASSWORD`). */
-export function isSecretName(name: string): boolean {
-  if (!SECRET_NAME.test(name)) return false
-  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/)
-  return !parts.some((part) => SETTING_PARTS.has(part))
 }

@@ -18,7 +18,7 @@ export function editYamlSeq(text: string, edit: MagicString, seq: YAMLSeq, items
   for (const e of edits) {
     if (e.kind === 'replace') {
       const item = items[e.index]!
-      edit.overwrite(item.range![0], item.range![1], yamlScalar(e.value, item.type))
+      edit.overwrite(item.range![0], item.range![1], yamlScalar(e.value, item.type, flow))
     } else if (e.kind === 'remove') {
       removeItem(text, edit, items, e.index, flow)
     }
@@ -27,7 +27,7 @@ export function editYamlSeq(text: string, edit: MagicString, seq: YAMLSeq, items
   if (!append || items.length === 0) return
   const style = dominantStyle(items)
   const last = items.at(-1)!
-  const values = append.values.map((value) => yamlScalar(value, style))
+  const values = append.values.map((value) => yamlScalar(value, style, flow))
   if (flow) {
     const multiline = items.length > 1 && lineStart(text, items.at(-2)!.range![0]) !== lineStart(text, last.range![0])
     const indent = /^[ \t]*/.exec(text.slice(lineStart(text, last.range![0])))![0]
@@ -63,10 +63,10 @@ function dominantStyle(items: Scalar[]): Scalar.Type {
   return type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE' ? type : 'PLAIN'
 }
 
-/** A string as a YAML scalar of the given style; plain values that YAML would read as non-strings get single quotes. */
-export function yamlScalar(value: string, type: Scalar.Type | undefined): string {
+/** A string as a YAML scalar of the given style; plain values that YAML would read otherwise (numbers, `{` in a flow list) get single quotes. */
+export function yamlScalar(value: string, type: Scalar.Type | undefined, flow = false): string {
   if (type === 'QUOTE_DOUBLE') return JSON.stringify(value)
-  if (type === 'QUOTE_SINGLE' || !isSafePlain(value)) return `'${value.replace(/'/g, "''")}'`
+  if (type === 'QUOTE_SINGLE' || !isSafePlain(value) || (flow && /[[\]{},]/.test(value))) return `'${value.replace(/'/g, "''")}'`
   return value
 }
 

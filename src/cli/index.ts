@@ -8,6 +8,7 @@ import { processIo, type Io } from './io.js'
 import { renderList } from './list.js'
 import { normalizeOptions, type RawOptions } from './options.js'
 import { runRepository } from './run.js'
+import { addWorkflowOptions } from '../workflow/cli.js'
 
 /** The CLI entry: parses argv, runs, and returns the exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (raw.color === false || raw.json) setColor(false)
       code = await runRepository(normalizeOptions(path, raw, transforms), raw, io)
     })
+  addWorkflowOptions(program)
 
   program
     .command('list')

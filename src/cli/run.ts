@@ -1,9 +1,15 @@
 import { applyFixes } from '../engine/apply.js'
-import { planFixes, type Plan } from '../engine/plan.js'
+import { planFixes, type Fix, type Plan } from '../engine/plan.js'
 import { diskSource } from '../engine/source.js'
-import { UsageError } from '../errors.js'
+import { PromptCancelled } from '../prompts/index.js'
+import { reviewFixes } from '../prompts/review.js'
 import { buildJsonReport, type FixStatus } from '../report/json.js'
+import { Redactor } from '../secrets/redact.js'
 import { VERSION } from '../version.js'
+import { runWorkflow } from '../workflow/index.js'
+import { assertCanApply, workflowHooks, workflowOptions, type WorkflowFlags } from '../workflow/cli.js'
+import { decideFixes } from '../workflow/decide.js'
+import { renderMessages, renderWorkflowResult, workflowExitCode, workflowReport } from '../workflow/render.js'
 import { paint, symbols } from './colors.js'
 import { ExitCode } from './exit-code.js'
 import type { Io } from './io.js'
@@ -11,29 +17,56 @@ import type { RawOptions, RunOptions } from './options.js'
 import { renderDiff, renderFixHeading, renderSummary } from './render.js'
 
 /** Plans the fixes for one repository on disk with its config. */
-export function planRepository(options: RunOptions): Plan {
+export function planRepository(options: RunOptions, exclude?: ReadonlySet<string>): Plan {
   return planFixes(diskSource(options.root, options.config.ignore), {
     transforms: options.transforms,
     options: options.config.options,
     maxFileSize: options.maxFileSize,
+    exclude,
   })
 }
 
 /** `prod-fix [path]`: dry run, check, or apply to the working tree. */
-export async function runRepository(options: RunOptions, raw: RawOptions, io: Io): Promise<ExitCode> {
-  const plan = planRepository(options)
-  if (raw.check || raw.dryRun) return report(plan, options, raw, io)
-  if (raw.branch !== false) throw new UsageError('applying on a new git branch is not available yet: pass --no-branch to apply to the working tree')
-  if (!raw.yes) throw new UsageError('interactive review is not available yet: pass --yes to apply every fix')
-  const result = await applyFixes(options.root, plan.fixes)
-  const status = new Map<string, FixStatus>(plan.fixes.map((fix) => [fix.id, 'applied']))
+export async function runRepository(options: RunOptions, raw: RawOptions & WorkflowFlags, io: Io): Promise<ExitCode> {
+  if (raw.check || raw.dryRun) return report(planRepository(options), options, raw, io)
+  assertCanApply(raw, io)
+  if (raw.branch !== false) return runOnBranch(options, raw, io)
+  const redactor = new Redactor()
+  let decided
+  try {
+    const review = raw.yes ? undefined : (fixes: readonly Fix[]) => reviewFixes(fixes, { show: io.out, redact: (text) => redactor.redact(text) })
+    decided = await decideFixes((exclude) => planRepository(options, exclude), new Set(), review, redactor)
+  } catch (error) {
+    if (!(error instanceof PromptCancelled)) throw error
+    io.err('Cancelled: nothing was applied; the files are as they were.')
+    return ExitCode.Error
+  }
+  const plan = decided.plan
+  const result = await applyFixes(options.root, decided.accepted)
+  const status = new Map<string, FixStatus>([...decided.outcomes].map(([id, outcome]) => [id, outcome.status]))
   if (raw.json) {
-    io.out(JSON.stringify(buildJsonReport(plan, options.given, VERSION, status), null, 2))
+    const fixes = [...decided.outcomes.values()].map((outcome) => outcome.fix)
+    io.out(JSON.stringify(buildJsonReport({ ...plan, fixes, redactor }, options.given, VERSION, status), null, 2))
   } else {
-    printPlan(plan, raw, io, false)
-    io.out(`${paint('green', symbols.ok)} Applied ${plan.fixes.length} fix(es) to ${result.written.length} file(s)${result.untracked.length ? `; stopped tracking ${result.untracked.join(', ')}` : ''}.`)
+    if (raw.yes) printPlan(plan, raw, io, false)
+    else for (const line of renderSummary({ ...plan, redactor }, { verbose: raw.verbose ?? false })) io.out(line)
+    io.out(`${paint('green', symbols.ok)} Applied ${decided.accepted.length} fix(es) to ${result.written.length} file(s)${result.untracked.length ? `; stopped tracking ${result.untracked.join(', ')}` : ''}.`)
   }
   return ExitCode.Success
+}
+
+/** Applies on a branch with one commit per transform, then pushes or opens the pull request when asked. */
+async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags, io: Io): Promise<ExitCode> {
+  const result = await runWorkflow(workflowOptions(options, raw), workflowHooks(raw, io))
+  if (raw.json) {
+    const report = workflowReport(result, options.given)
+    if (report) io.out(JSON.stringify(report, null, 2))
+  } else {
+    for (const line of renderWorkflowResult(result, { reviewed: !raw.yes, verbose: raw.verbose ?? false })) io.out(line)
+  }
+  if (result.error) io.err(raw.debug && result.error.cause instanceof Error ? (result.error.cause.stack ?? result.error.message) : `prod-fix: ${result.error.message}`)
+  for (const line of renderMessages(result)) (raw.json ? io.err : io.out)(line)
+  return workflowExitCode(result)
 }
 
 function report(plan: Plan, options: RunOptions, raw: RawOptions, io: Io): ExitCode {

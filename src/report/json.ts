@@ -20,10 +20,23 @@ export interface JsonReport {
     files_skipped: { binary: number; too_large: number; symlink: number }
     duration_ms: number
   }
+  /** After an apply on a branch: the branch holding the fixes (null when none was made). */
+  branch?: string | null
+  /** After an apply on a branch: the commits this run made, oldest first. */
+  commits?: Array<{ sha: string; transform: string; subject: string; files: string[] }>
+  /** After --pr: the pull request's URL (null when none was opened or updated). */
+  pr?: string | null
+}
+
+/** What an apply on a branch adds to the report. */
+export interface GitReport {
+  branch: string | null
+  commits: Array<{ sha: string; transform: string; subject: string; files: string[] }>
+  pr: string | null
 }
 
 /** Builds the machine report of a plan; `status` gives each fix id's outcome (default proposed). Secret values are masked. */
-export function buildJsonReport(plan: Plan, root: string, version: string, status: ReadonlyMap<string, FixStatus> = new Map()): JsonReport {
+export function buildJsonReport(plan: Plan, root: string, version: string, status: ReadonlyMap<string, FixStatus> = new Map(), git?: GitReport): JsonReport {
   const redact = (text: string): string => plan.redactor.redact(text)
   const count = (reason: string): number => plan.skipped.filter((skip) => skip.reason === reason).length
   const fixes = plan.fixes.map((fix) => ({
@@ -52,5 +65,6 @@ export function buildJsonReport(plan: Plan, root: string, version: string, statu
       files_skipped: { binary: count('binary'), too_large: count('too-large'), symlink: plan.symlinks + count('symlink') },
       duration_ms: plan.durationMs,
     },
+    ...(git ? { branch: git.branch, commits: git.commits.map((c) => ({ ...c, subject: redact(c.subject) })), pr: git.pr } : {}),
   }
 }

@@ -40,6 +40,13 @@ describe('pool-params notes and safety', () => {
     expect(broken.findings.map((f) => [f.path, f.line, f.message])).toEqual([['.env', 2, 'Cannot read .env: line 2 is not a KEY=value line that dotenv can read (unterminated double quote). Left unchanged; fix the file and run prod-fix again.']])
   })
 
+  it('reads a compose file that starts with a document marker', () => {
+    const compose = '---\nservices:\n  api:\n    environment:\n      DATABASE_URL: postgres://a@db:5432/a\n'
+    const plan = planTree({ ...PRISMA, 'compose.yaml': compose }, [transform])
+    expect(plan.findings).toEqual([])
+    expect(plan.fixes.map((f) => f.change.after)).toEqual([compose.replace('5432/a', '5432/a?connection_limit=10&pool_timeout=20&connect_timeout=15')])
+  })
+
   it('reports bad options as findings and falls back to the defaults', () => {
     const plan = planTree({ ...PRISMA, '.env': 'DATABASE_URL=postgres://a@db:5432/a\n' }, [transform], { 'pool-params': { connection_limit: 0, perFile: { '.env': 'max=3' } } })
     expect(plan.findings.map((f) => f.message)).toEqual([

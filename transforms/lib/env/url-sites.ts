@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Scalar } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Scalar } from 'yaml'
 import { duplicateKeys, envEntries, envProblems, parseEnvLines } from './parse.js'
 
 /** Where a variable's value is written in a file: `text.slice(start, end)` is the raw value. */
@@ -39,8 +39,9 @@ export function scanEnvFile(text: string): SiteScan {
  * with escapes are left out: their source text is not the value.
  */
 export function scanComposeFile(text: string): SiteScan {
-  const doc = parseDocument(text, { keepSourceTokens: false })
-  const error = doc.errors[0]
+  // Compose files are one document, but a stray `---` must not turn a valid file into an error.
+  const docs = parseAllDocuments(text)
+  const error = Array.isArray(docs) ? docs.flatMap((doc) => doc.errors)[0] : undefined
   if (error) {
     const line = error.linePos?.[0].line ?? 1
     // The message's first line only: the rest is a code frame that would print file content.
@@ -49,13 +50,13 @@ export function scanComposeFile(text: string): SiteScan {
   const sites = new Map<number, ValueSite>()
   const lineAt = lineIndex(text)
   const add = (site: Omit<ValueSite, 'line'> | undefined): void => void (site && sites.set(site.start, { ...site, line: lineAt(site.start) }))
-  const scanBlock = (node: unknown): void => {
+  const scanBlock = (doc: Document, node: unknown): void => {
     const block = isAlias(node) ? node.resolve(doc) : node
     if (isMap(block)) {
       for (const item of block.items) {
         // `<<: *shared-env` merges an anchored block (often an `x-` extension field) into this one.
         if (isScalar(item.key) && item.key.value === '<<') {
-          for (const merged of isSeq(item.value) ? item.value.items : [item.value]) scanBlock(merged)
+          for (const merged of isSeq(item.value) ? item.value.items : [item.value]) scanBlock(doc, merged)
         } else if (isScalar(item.key) && isScalar(item.value)) {
           add(scalarSite(text, item.value, String(item.key.value), 0))
         }
@@ -68,11 +69,13 @@ export function scanComposeFile(text: string): SiteScan {
       }
     }
   }
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'environment') scanBlock(pair.value)
-    },
-  })
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.value === 'environment') scanBlock(doc, pair.value)
+      },
+    })
+  }
   return { sites: [...sites.values()].sort((a, b) => a.start - b.start), duplicates: new Map() }
 }
 

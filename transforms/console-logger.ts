@@ -1,6 +1,7 @@
 import { defineTransform } from '../src/define-transform.js'
 import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { SCRIPT_FILES } from './lib/globs.js'
+import { detectQuote, usesSemicolons } from './lib/imports.js'
 import { addLoggerDependencies, loggerModuleText, plannedLogger, plannedLoggerPath, type LoggerLibrary } from './lib/logger/create.js'
 import { bootstrapFiles, discoverLoggers, type LoggerModule } from './lib/logger/discover.js'
 import { rewriteFile, type Target } from './lib/logger/rewrite.js'
@@ -72,7 +73,7 @@ export default defineTransform({
       changes.push({ path, before: file.text, after: result.after })
       if (target.kind === 'module' && target.create && !created.has(target.logger.packageDir)) {
         created.set(target.logger.packageDir, target.logger)
-        changes.push(...createLogger(ctx, target.logger, library, findings))
+        changes.push(...createLogger(ctx, target.logger, library, { quote: detectQuote(file), semi: usesSemicolons(file) ? ';' : '' }, findings))
       }
     }
     return { changes, findings, notes }
@@ -90,19 +91,22 @@ function chooseTarget(ctx: TransformContext, file: ParsedFile, deps: Set<string>
   if (deps.has('@nestjs/common') || deps.has('@nestjs/core')) return { kind: 'nest', fallback: moduleLogger }
   if (deps.has('fastify')) return { kind: 'fastify', fallback: moduleLogger }
   if (moduleLogger) return { kind: 'module', logger: moduleLogger, create: false }
-  const typescript = /\.[cm]?tsx?$/.test(file.path) && ctx.project.tsconfigOf(file.path) !== undefined
+  const typescript = /\.[cm]?tsx?$/.test(file.path)
   const path = plannedLoggerPath(ctx, packageDir, typescript)
   const name = pkg?.json.name
   return { kind: 'module', logger: plannedLogger(path, packageDir, typeof name === 'string' ? name : undefined, library), create: true }
 }
 
-function createLogger(ctx: TransformContext, logger: LoggerModule, library: LoggerLibrary, findings: Finding[]): FileChange[] {
+// Before: no logger module        After: src/lib/logger.ts (+ pino in package.json)
+function createLogger(ctx: TransformContext, logger: LoggerModule, library: LoggerLibrary, style: { quote: string; semi: string }, findings: Finding[]): FileChange[] {
   const syntax = /\.[cm]?tsx?$/.test(logger.path) || ctx.project.isEsm(logger.path) ? 'esm' : 'cjs'
-  const changes: FileChange[] = [{ path: logger.path, before: null, after: loggerModuleText(library, syntax), reason: `create the ${library} logger` }]
+  const changes: FileChange[] = [{ path: logger.path, before: null, after: loggerModuleText(library, syntax, style), reason: `create the ${library} logger` }]
   const packageJson = logger.packageDir ? `${logger.packageDir}/package.json` : 'package.json'
   const dependencies = addLoggerDependencies(ctx, packageJson, library)
   if (dependencies) changes.push(dependencies)
   const names = library === 'pino' ? 'pino (and pino-pretty for development)' : 'winston'
-  findings.push({ path: packageJson, line: 1, message: `Install ${names}: prod-fix added ${dependencies ? 'them to package.json' : 'a logger that needs them'} but did not update the lockfile.`, severity: 'low' })
+  const them = library === 'pino' ? 'them' : 'it'
+  const added = dependencies ? `added ${them} to package.json but did not update the lockfile` : `created ${logger.path}, which needs ${them}`
+  findings.push({ path: packageJson, line: 1, message: `Install ${names}: prod-fix ${added}.`, severity: 'low' })
   return changes
 }

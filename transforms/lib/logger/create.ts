@@ -23,27 +23,29 @@ export function plannedLogger(path: string, packageDir: string, packageName: str
  * The text of a new logger module: level from LOG_LEVEL, JSON lines in production, pretty output
  * only in development (pino-pretty is a devDependency, so it must not load in production).
  */
-export function loggerModuleText(library: LoggerLibrary, syntax: 'esm' | 'cjs'): string {
-  const importLine = syntax === 'esm' ? `import ${library} from '${library}'` : `const ${library} = require('${library}')`
+export function loggerModuleText(library: LoggerLibrary, syntax: 'esm' | 'cjs', style: { quote: string; semi: string }): string {
+  const { semi } = style
+  const q = (text: string): string => `${style.quote}${text}${style.quote}`
+  const importLine = syntax === 'esm' ? `import ${library} from ${q(library)}${semi}` : `const ${library} = require(${q(library)})${semi}`
   const exportPrefix = syntax === 'esm' ? 'export ' : ''
-  const exportLine = syntax === 'esm' ? '' : '\nmodule.exports = { logger }\n'
+  const exportLine = syntax === 'esm' ? '' : `\nmodule.exports = { logger }${semi}\n`
   const body = library === 'pino'
     ? `/** The application's logger: JSON lines in production, readable output in development. */
 ${exportPrefix}const logger = pino({
-  level: process.env.LOG_LEVEL || 'info',
-  ...(process.env.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
-})
+  level: process.env.LOG_LEVEL || ${q('info')},
+  ...(process.env.NODE_ENV === ${q('development')} ? { transport: { target: ${q('pino-pretty')} } } : {}),
+})${semi}
 `
-    : `const { combine, timestamp, errors, json, colorize, simple } = winston.format
+    : `const { combine, timestamp, errors, json, colorize, simple } = winston.format${semi}
 
 /** The application's logger: JSON lines in production, readable output in development. */
 ${exportPrefix}const logger = winston.createLogger({
-  level: process.env.LOG_LEVEL || 'info',
-  format: process.env.NODE_ENV === 'development'
+  level: process.env.LOG_LEVEL || ${q('info')},
+  format: process.env.NODE_ENV === ${q('development')}
     ? combine(errors({ stack: true }), colorize(), simple())
     : combine(errors({ stack: true }), timestamp(), json()),
   transports: [new winston.transports.Console()],
-})
+})${semi}
 `
   return `${importLine}\n\n${body}${exportLine}`
 }

@@ -35,6 +35,7 @@ const METHODS: Readonly<Record<Exclude<LoggerKind, 'custom'>, readonly string[]>
 }
 const LOGGER_NAME = /^(?:logger|log|appLogger|baseLogger|rootLogger)$/i
 const LOGGER_PATH = /(?:^|\/)(?:loggers?|logging|log)(?:\.[cm]?[jt]s|\/index\.[cm]?[jt]s)$|(?:^|\/)(?:utils?|shared|common|helpers?)\.[cm]?[jt]s$/
+const LOGGER_PACKAGE = /(?:^|[/-])(?:loggers?|logging|log)$/
 const HAS_LOGGER = /\b(?:pino|winston|bunyan|consola|log4js|Logger)\b|\blogger\b/
 
 /** How a logger of this kind takes its arguments. */
@@ -61,6 +62,11 @@ export function discoverLoggers(ctx: TransformContext, candidates: readonly stri
   const nonRuntime = picomatch(NON_RUNTIME_FILES, { dot: true })
   const paths = new Set(ctx.files.filter((f) => LOGGER_PATH.test(f) && !/\.d\.[cm]?ts$/.test(f) && !nonRuntime(f)))
   const packages = workspacePackages(ctx)
+  for (const name of packages.keys()) {
+    if (!LOGGER_PACKAGE.test(name)) continue
+    const entry = packageEntry(packages, name, exists)
+    if (entry && !nonRuntime(entry)) paths.add(entry)
+  }
   const importers = new Map<string, number>()
   for (const path of candidates) {
     const file = ctx.parse(path)

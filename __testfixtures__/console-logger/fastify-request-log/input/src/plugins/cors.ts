@@ -1,0 +1,5 @@
+import fastifyPlugin from "fastify-plugin";
+
+export default fastifyPlugin(async (fastify) => {
+  console.info("registering cors");
+});

@@ -1,0 +1,5 @@
+'use client'
+
+export function track(event: string) {
+  console.log('track', event)
+}

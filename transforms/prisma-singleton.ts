@@ -51,10 +51,11 @@ class SingletonRun {
   private readonly singletons = new Map<string, PrismaSingleton | undefined>()
   private readonly created = new Map<string, PrismaSingleton>()
   private readonly exists: (path: string) => boolean
+  private readonly ignore: readonly string[]
 
   constructor(private readonly ctx: TransformContext) {
-    const ignore = ctx.options.ignore
-    this.classifier = new FileClassifier(ctx, Array.isArray(ignore) ? ignore : [])
+    this.ignore = Array.isArray(ctx.options.ignore) ? ctx.options.ignore : []
+    this.classifier = new FileClassifier(ctx, this.ignore)
     this.exporters = new Map(listSingletonCandidates(ctx, ctx.candidates()).map((candidate) => [candidate.path, candidate]))
     const files = new Set(ctx.files)
     this.exists = (path) => files.has(path)
@@ -109,15 +110,17 @@ class SingletonRun {
       path: singleton.path,
       exportName: singleton.exportName,
       preferredName: singleton.localName,
-      specifier: importSpecifier(this.ctx.project, file, singleton.path, this.neighbours(file.path)),
+      specifier: singleton.importFrom ?? importSpecifier(this.ctx.project, file, singleton.path, this.neighbours(file.path)),
       syntax: singleton.syntax,
       esModuleDefault: singleton.syntax === 'esm' && singleton.exportName === 'default',
     }
-    const result = rewriteFile(file, strays, target, syntax, (specifier) => resolveImport(this.ctx.project, file.path, specifier, this.exists))
+    const resolve = (specifier: string): string | undefined =>
+      specifier === singleton.importFrom ? singleton.path : resolveImport(this.ctx.project, file.path, specifier, this.exists)
+    const result = rewriteFile(file, strays, target, syntax, resolve)
     for (const finding of result.findings) this.findings.push({ path: file.path, ...finding })
     if (result.after === file.text) return
     const parts = [
-      result.replaced.length > 0 && `imports the shared client from ${singleton.path} instead of creating a new PrismaClient`,
+      result.replaced.length > 0 && `imports the shared client from ${singleton.importFrom ?? singleton.path} instead of creating a new PrismaClient`,
       result.deleted.length > 0 && `deletes a PrismaClient nothing uses (${result.deleted.join(', ')})`,
     ].filter(Boolean)
     this.changes.push({ path: file.path, before: file.text, after: result.after, reason: parts.join('; ') })
@@ -126,7 +129,7 @@ class SingletonRun {
   private singletonFor(path: string): PrismaSingleton | undefined {
     const scope = this.ctx.project.packageOf(path)?.dir ?? ''
     if (this.created.has(scope)) return this.created.get(scope)
-    if (!this.singletons.has(scope)) this.singletons.set(scope, findPrismaSingleton(this.ctx, { near: path, files: this.ctx.candidates() }))
+    if (!this.singletons.has(scope)) this.singletons.set(scope, findPrismaSingleton(this.ctx, { near: path, files: this.ctx.candidates(), ignore: this.ignore }))
     return this.singletons.get(scope)
   }
 

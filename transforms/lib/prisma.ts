@@ -1,7 +1,9 @@
 import { posix } from 'node:path'
 import type { CallExpression, ClassDeclaration, Identifier, NewExpression, Node, Program, Statement, StringLiteral } from '@babel/types'
+import picomatch from 'picomatch'
 import { walk } from '../../src/engine/ast.js'
 import type { TransformContext } from '../../src/types.js'
+import { NON_RUNTIME_FILES } from './globs.js'
 import { resolveImport, specifiersIn } from './imports.js'
 
 /** `new PrismaClient(…)` (also `new prisma.PrismaClient(…)`), or `super(…)` in a class extending PrismaClient (NestJS PrismaService). */
@@ -39,6 +41,11 @@ export interface PrismaSingleton {
   packageDir: string
   /** Where PrismaClient comes from in the module (`@prisma/client`, a custom output, a workspace package). */
   clientSource: string | undefined
+  /**
+   * Set when the module lives in a workspace package that the asking file's package depends on
+   * (`packages/db`): import it by that package's name (`@acme/db`), not by a path across packages.
+   */
+  importFrom?: string
 }
 
 export interface SingletonQuery {
@@ -49,6 +56,8 @@ export interface SingletonQuery {
    * `PrismaClient` (pass `ctx.candidates()` when the transform's prefilter is `PrismaClient`, to avoid reading more).
    */
   files?: readonly string[]
+  /** More globs whose modules are never the singleton (besides tests, seeds and scripts). */
+  ignore?: readonly string[]
 }
 
 const SINGLETON_FILE_NAME = /(?:^|\/)(?:prisma|prismaClient|prisma-client|prisma\.service|db|database|client|dbClient)\.[cm]?[jt]sx?$/i
@@ -60,14 +69,93 @@ const SINGLETON_DIR = /(?:^|\/)(?:lib|libs|utils|util|server|db|database|config|
  * the one most imported wins (then file name and location). Returns undefined when there is none.
  */
 export function findPrismaSingleton(ctx: TransformContext, query: SingletonQuery = {}): PrismaSingleton | undefined {
-  const all = listSingletonCandidates(ctx, query.files)
+  const ignored = query.ignore?.length ? picomatch([...query.ignore], { dot: true }) : () => false
+  // A test helper or a seed that exports a client is never the app's singleton.
+  const all = listSingletonCandidates(ctx, query.files).filter((candidate) => !isNonRuntimeFile(ctx, candidate.path) && !ignored(candidate.path))
   const scope = query.near === undefined ? undefined : packageDirOf(ctx, query.near)
   const inScope = all.filter((candidate) => scope === undefined || candidate.packageDir === scope)
+  if (inScope.length === 0 && query.near !== undefined) return fromWorkspaceDependency(ctx, query.near, all)
   if (inScope.length <= 1) return inScope[0]
   const exists = fileSet(ctx)
   const ranked = inScope.map((candidate) => ({ candidate, score: singletonScore(ctx, candidate, exists) }))
   ranked.sort((a, b) => b.score - a.score || a.candidate.path.localeCompare(b.candidate.path))
   return ranked[0]!.candidate
+}
+
+const PRISMA_FOLDER = '**/prisma/**/*.{ts,js,mjs,cjs}'
+const matchNonRuntime = picomatch(NON_RUNTIME_FILES.filter((glob) => glob !== PRISMA_FOLDER), { dot: true })
+const inPrismaFolder = picomatch(PRISMA_FOLDER, { dot: true })
+const schemaFolders = new WeakMap<readonly string[], Set<string>>()
+
+/**
+ * Whether a file is a test, seed, migration or script, where a second client is intended
+ * (NON_RUNTIME_FILES). A `prisma/` folder counts only where it holds a schema or migrations:
+ * NestJS keeps its runtime `src/prisma/prisma.service.ts` in a folder of that name.
+ */
+export function isNonRuntimeFile(ctx: TransformContext, path: string): boolean {
+  if (matchNonRuntime(path)) return true
+  if (!inPrismaFolder(path)) return false
+  let folders = schemaFolders.get(ctx.files)
+  if (!folders) {
+    folders = new Set(ctx.files.flatMap((file) => {
+      const match = /^(.*?(?:^|\/)prisma)\/(?:.*\.prisma$|migrations\/)/.exec(file)
+      return match ? [match[1]!] : []
+    }))
+    schemaFolders.set(ctx.files, folders)
+  }
+  for (let at = path.indexOf('prisma/'); at !== -1; at = path.indexOf('prisma/', at + 1)) {
+    if ((at === 0 || path[at - 1] === '/') && folders.has(path.slice(0, at + 'prisma'.length))) return true
+  }
+  return false
+}
+
+/** The singleton of a workspace package (`packages/db`) that the file's package depends on, when that package's entry exports it. */
+function fromWorkspaceDependency(ctx: TransformContext, near: string, all: readonly PrismaSingleton[]): PrismaSingleton | undefined {
+  const own = ctx.project.packageOf(near)
+  const dependencies = new Set(['dependencies', 'devDependencies', 'peerDependencies'].flatMap((key) => Object.keys((own?.json[key] as object | undefined) ?? {})))
+  const exists = fileSet(ctx)
+  for (const candidate of all) {
+    if (candidate.kind !== 'client' || candidate.exportName === 'default') continue
+    const pkg = ctx.project.packageOf(candidate.path)
+    const name = pkg?.json.name
+    if (!pkg || typeof name !== 'string' || !dependencies.has(name)) continue
+    const entry = packageEntry(pkg.dir, pkg.json, exists)
+    if (entry && (entry === candidate.path || reExports(ctx, entry, candidate, exists))) return { ...candidate, importFrom: name }
+  }
+  return undefined
+}
+
+/** The source file behind a package's entry point (`exports['.']`, `main`), mapping `dist/*.js` back to `src/*.ts`. */
+function packageEntry(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean): string | undefined {
+  const declared: string[] = []
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') declared.push(value)
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect)
+  }
+  const exportsField = json.exports
+  collect(exportsField && typeof exportsField === 'object' && '.' in exportsField ? (exportsField as Record<string, unknown>)['.'] : exportsField)
+  collect(json.main)
+  collect(json.module)
+  declared.push('src/index.ts', 'index.ts', 'src/index.js', 'index.js')
+  for (const entry of declared) {
+    const base = posix.normalize(posix.join(dir, entry))
+    const source = base.replace(/(^|\/)(?:dist|build|lib|out)\//, '$1src/').replace(/\.d\.ts$|\.[cm]?js$/, '.ts')
+    const found = [base, source, source.replace(/\.ts$/, '.js')].find(exists)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** Whether the entry re-exports the singleton's export under the same name (`export * from './client'`, `export { prisma } from …`). */
+function reExports(ctx: TransformContext, entry: string, candidate: PrismaSingleton, exists: (path: string) => boolean): boolean {
+  const file = ctx.parse(entry)
+  if (!file) return false
+  return file.ast.program.body.some((statement) => {
+    if ((statement.type !== 'ExportAllDeclaration' && statement.type !== 'ExportNamedDeclaration') || !statement.source) return false
+    if (resolveImport(ctx.project, entry, statement.source.value, exists) !== candidate.path) return false
+    if (statement.type === 'ExportAllDeclaration') return statement.exportKind !== 'type'
+    return statement.specifiers.some((s) => s.type === 'ExportSpecifier' && importedName(s.local) === candidate.exportName && importedName(s.exported) === candidate.exportName)
+  })
 }
 
 /** Every module that exports a Prisma client instance or a class extending PrismaClient, sorted by path. */
@@ -126,7 +214,7 @@ function singletonScore(ctx: TransformContext, candidate: PrismaSingleton, exist
   const needle = stem === 'index' ? posix.basename(posix.dirname(candidate.path)) : stem
   const prefix = candidate.packageDir ? `${candidate.packageDir}/` : ''
   for (const path of ctx.files) {
-    if (path === candidate.path || !path.startsWith(prefix) || !/\.[cm]?[jt]sx?$/.test(path)) continue
+    if (path === candidate.path || !path.startsWith(prefix) || !/\.[cm]?[jt]sx?$/.test(path) || isNonRuntimeFile(ctx, path)) continue
     const text = ctx.read(path)
     if (!text?.includes(needle)) continue
     if (specifiersIn(text).some((specifier) => resolveImport(ctx.project, path, specifier, exists) === candidate.path)) score += 10

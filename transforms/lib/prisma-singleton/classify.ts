@@ -1,8 +1,8 @@
 import { posix } from 'node:path'
 import picomatch from 'picomatch'
 import type { TransformContext } from '../../../src/types.js'
-import { NON_RUNTIME_FILES } from '../globs.js'
 import { resolveImport, specifiersIn } from '../imports.js'
+import { isNonRuntimeFile } from '../prisma.js'
 
 /** package.json scripts that run the app itself; a file they name is runtime code, not a one-off script. */
 const RUNTIME_SCRIPT = /^(?:start|dev|serve|server|prod|production|watch|debug|preview)(?::|$)/
@@ -10,13 +10,13 @@ const SCRIPT_PATH = /(?:^|[\s'"=])((?:\.\/)?[\w@./-]+\.(?:[cm]?[jt]s|tsx?))(?=$|
 
 /** Decides, per file, whether a second PrismaClient there is intended (seed, test, script, generated code). */
 export class FileClassifier {
-  private readonly nonRuntime: picomatch.Matcher
+  private readonly ignored: (path: string) => boolean
   /** Per package dir: file named by a non-runtime script → the script's name. */
   private readonly scriptFiles = new Map<string, Map<string, string>>()
   private readonly exists: (path: string) => boolean
 
   constructor(private readonly ctx: TransformContext, extraIgnores: readonly string[]) {
-    this.nonRuntime = picomatch([...NON_RUNTIME_FILES, ...extraIgnores], { dot: true })
+    this.ignored = extraIgnores.length > 0 ? picomatch([...extraIgnores], { dot: true }) : () => false
     const files = new Set(ctx.files)
     this.exists = (path) => files.has(path)
   }
@@ -27,9 +27,10 @@ export class FileClassifier {
     if (/(?:^|\/)(?:generated|node_modules|dist|build|coverage)\//.test(path) || /^\s*(?:\/\/|\/\*)[^\n]*(?:@generated|auto-?generated|do not edit)/i.test(text)) {
       return 'generated code: left alone'
     }
+    if (this.ignored(path)) return 'matches the ignore option of prisma-singleton'
     const script = this.scriptNaming(path)
     if (script) return `run by the package.json script "${script}": a one-off script may keep its own client`
-    if (this.nonRuntime(path) && !this.importedByRuntimeCode(path)) {
+    if (isNonRuntimeFile(this.ctx, path) && !this.importedByRuntimeCode(path)) {
       return 'a seed, migration, test or script: a separate client is intended there'
     }
     return undefined
@@ -62,7 +63,7 @@ export class FileClassifier {
     const needle = stem === 'index' ? posix.basename(posix.dirname(path)) : stem
     const prefix = this.ctx.project.packageOf(path)?.dir ?? ''
     for (const other of this.ctx.files) {
-      if (other === path || (prefix && !other.startsWith(`${prefix}/`)) || !/\.[cm]?[jt]sx?$/.test(other) || this.nonRuntime(other)) continue
+      if (other === path || (prefix && !other.startsWith(`${prefix}/`)) || !/\.[cm]?[jt]sx?$/.test(other) || isNonRuntimeFile(this.ctx, other)) continue
       const text = this.ctx.read(other)
       if (!text?.includes(needle)) continue
       if (specifiersIn(text).some((specifier) => resolveImport(this.ctx.project, other, specifier, this.exists) === path)) return true

@@ -1,0 +1,3 @@
+import { prisma } from '../db/client'
+
+export const notes = () => prisma.note.findMany()

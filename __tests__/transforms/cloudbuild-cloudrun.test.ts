@@ -34,4 +34,22 @@ describe('cloudbuild-cloudrun inline cases', () => {
     const tree = { ...prisma, '.env.example': 'DATABASE_URL=postgresql://u:p@ep-x.us-east-2.aws.neon.tech/db\n', 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'api', '--set-secrets=DATABASE_URL=db:latest', '--min-instances=1', '--timeout=60', '--concurrency=80']\n" }
     expect(planTree(tree, [transform]).fixes).toEqual([])
   })
+
+  it('treats a database URL on a domain of its own as not Cloud SQL', () => {
+    const tree = { ...prisma, 'k8s/kustomization.yaml': 'secretGenerator:\n  - literals:\n      - DATABASE_URL=postgresql://app:PASSWORD@db.acme.io:5432/app\n', 'cloudbuild.yaml': "steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['run', 'deploy', 'api', '--set-secrets=DATABASE_URL=db:latest', '--min-instances=1', '--timeout=60', '--concurrency=80']\n" }
+    expect(planTree(tree, [transform]).fixes).toEqual([])
+  })
+
+  it('leaves concurrency alone when the CPU is chosen at deploy time', () => {
+    const text = 'steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: [run, deploy, web, --cpu, $_CPU, --min-instances, "1", --timeout, "60"]\n'
+    const plan = planTree({ 'cloudbuild.yaml': text }, [transform])
+    expect(plan.fixes).toEqual([])
+    expect(plan.notes.map((n) => n.message)).toEqual([expect.stringContaining('left --concurrency unset: --cpu $_CPU is set at deploy time')])
+  })
+
+  it('quotes a substitution added to a plain flow list, where braces would end the list', () => {
+    const tree = { ...prisma, 'cloudbuild.yaml': 'steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: [run, deploy, api, --set-secrets, DATABASE_URL=db:latest, --min-instances, "1", --timeout, "60", --concurrency, "80"]\n' }
+    const [fix] = planTree(tree, [transform]).fixes
+    expect(fix!.change.after).toContain(`--concurrency, "80", --add-cloudsql-instances, '\${_CLOUDSQL_INSTANCE}']`)
+  })
 })

@@ -103,14 +103,15 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
     for (const match of text.matchAll(pattern)) add(hitKind, match[0], match.index, keyBefore(text, match.index))
   }
   for (const match of text.matchAll(URL_AUTHORITY)) {
-    const password = urlPassword(match[1]!)
+    const password = urlPassword(match[1]!, kind !== 'any')
     if (!password || password.value.length < 4 || isPlaceholder(password.value) || /^\$|^%|^\{\{/.test(password.value)) continue
     add('password in URL', password.value, match.index + match[0].length - match[1]!.length + password.offset, keyBefore(text, match.index))
   }
   if (kind === 'env' || kind === 'any') {
     for (const match of text.matchAll(ENV_LINE)) {
       const [, key, , value] = match as unknown as [string, string, string, string]
-      if (!isSecretName(key) || isPlaceholder(value) || value.length < 6 || value.includes('://') || /^\d+$/.test(value)) continue
+      // The redactor (kind 'any') masks every non-placeholder value under a secret name; reports need it to look like one.
+      if (!isSecretName(key) || value.length < 6 || isPlaceholder(value) || (kind === 'env' && !looksLikeSecretValue(value))) continue
       add('secret value', value, match.index + match[0].lastIndexOf(value), key)
     }
   }
@@ -120,8 +121,9 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
       const quote = match[2] ?? ''
       const value = match[3] ?? match[5]!
       // In code an unquoted right-hand side is an expression (`password = req.body.password`), not a value.
-      if ((kind === 'code' && quote === '') || !isSecretName(key) || isPlaceholder(value) || value.includes('://')) continue
-      if (value.length < 8 || /\s/.test(value) || entropy(value) < 3 || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[\w.]+\(/.test(value)) continue
+      if ((kind === 'code' && quote === '') || !isSecretName(key) || value.length < 8 || !looksLikeSecretValue(value)) continue
+      // Outside env files names are looser (`passwordLabel`, `tokenKey`): the value itself must look random.
+      if (entropy(value) < 3 || !((/\d/.test(value) && /[A-Za-z]/.test(value)) || (value.length >= 20 && entropy(value) >= 4))) continue
       add('secret value', value, match.index + match[0].lastIndexOf(value), key)
     }
   }
@@ -129,14 +131,30 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
 }
 
 /**
+ * Whether a value under a secret-like name can be a credential: not a placeholder, a reference
+ * (`${VAR}`, `jwt-secret:latest`, `MY_CONSTANT`), words (`keyboard-cat`, `mariadb-password`), an
+ * email, a path, a URL, a number, or prose.
+ */
+function looksLikeSecretValue(value: string): boolean {
+  if (isPlaceholder(value) || value.includes('://') || /\$\{|\{\{|%\(/.test(value)) return false
+  if (!/^[\x21-\x7e]+$/.test(value)) return false
+  if (/^\d+(?:\.\d+)?$/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value) || /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/.test(value)) return false
+  if (/^[\w.-]+:(?:latest|\d+)$/.test(value) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value) || /^\.{0,2}\//.test(value)) return false
+  return true
+}
+
+/** Hosts of a developer's own machine: a password there is a local default, not a leak. */
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?::\d+)?$/i
+
+/**
  * The password of `user:password@host`, by the URL standard's rule: the userinfo ends at the
  * authority's LAST `@`, so a raw `@` in a password stays in the password.
  */
-function urlPassword(authority: string): { value: string; offset: number } | undefined {
+function urlPassword(authority: string, skipLocal: boolean): { value: string; offset: number } | undefined {
   const at = authority.lastIndexOf('@')
   if (at === -1) return undefined
   const colon = authority.indexOf(':')
-  if (colon === -1 || colon > at) return undefined
+  if (colon === -1 || colon > at || (skipLocal && LOCAL_HOST.test(authority.slice(at + 1)))) return undefined
   return { value: authority.slice(colon + 1, at), offset: colon + 1 }
 }
 

@@ -111,7 +111,9 @@ export function planDeploy(args: readonly string[], start: number, kind: DeployK
 
     if (!find('concurrency')) {
       const cpu = find('cpu')?.value
-      if (cpu !== undefined && cpuCores(cpu) < 1) plan.notes.push(`left --concurrency unset: with --cpu ${cpu} Cloud Run allows a concurrency of 1 only`)
+      const cores = cpu === undefined ? 1 : cpuCores(cpu)
+      if (cores === undefined) plan.notes.push(`left --concurrency unset: --cpu ${cpu} is set at deploy time, and below 1 CPU Cloud Run allows a concurrency of 1 only`)
+      else if (cores < 1) plan.notes.push(`left --concurrency unset: with --cpu ${cpu} Cloud Run allows a concurrency of 1 only`)
       else add('concurrency', String(facts.concurrency))
     }
   }
@@ -216,8 +218,9 @@ export function durationSeconds(value: string): number | undefined {
   return Number(match[1]) * (match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1)
 }
 
-function cpuCores(value: string): number {
+/** `1`, `0.5`, `500m` → cores; undefined for a value filled in at deploy time (`${{ … }}`, `$CPU`). */
+function cpuCores(value: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)(m)?$/.exec(value.trim())
-  if (!match) return 1
+  if (!match) return undefined
   return match[2] ? Number(match[1]) / 1000 : Number(match[1])
 }

@@ -36,17 +36,31 @@ export function readRepoFacts(ctx: TransformContext): RepoFacts {
   let database: RepoFacts['database']
   if (hasSql || hasMongo || schemas.length > 0) {
     const env = schemaEnv ?? (configs.some((text) => /\bDATABASE_URL\b/.test(text)) ? 'DATABASE_URL' : undefined)
-    const urls = configs.flatMap((text) => [...text.matchAll(new RegExp(`^\\s*(?:export\\s+)?${env ?? 'DATABASE_URL'}\\s*[=:]\\s*["']?(\\S+)`, 'gm'))].map((m) => m[1]!))
-    const hosted = urls.find((url) => HOSTED.test(url))
-    database = { env: provider === 'sqlite' ? undefined : env, cloudSql: hasSql && !hosted }
+    const urls = configs.flatMap((text) => [...text.matchAll(new RegExp(`^\\s*(?:-\\s*)?(?:export\\s+)?["']?${env ?? 'DATABASE_URL'}["']?\\s*[=:]\\s*["']?([^\\s"']+)`, 'gm'))].map((m) => m[1]!))
+    const external = urls.some((url) => url.includes('/cloudsql/')) ? undefined : urls.map(externalHost).find(Boolean)
+    database = { env: provider === 'sqlite' ? undefined : env, cloudSql: hasSql && !external }
     if (!hasSql) database.why = provider === 'sqlite' ? 'the database is SQLite' : 'the database is MongoDB'
-    else if (hosted) database.why = 'the database is a hosted provider, not Cloud SQL'
+    else if (external) database.why = `the database URL points at ${external}, not a Cloud SQL instance`
   }
   return {
     database,
     instance: instances.size === 1 ? [...instances][0] : undefined,
     websockets: WEBSOCKET_PACKAGES.some((name) => dependencies.has(name)),
   }
+}
+
+/**
+ * The host of a database URL that is clearly not Cloud SQL: a hosted provider or a DNS name of
+ * its own. Local hosts, docker service names, IP addresses (Cloud SQL public IPs) and
+ * placeholders say nothing.
+ */
+function externalHost(url: string): string | undefined {
+  if (HOSTED.test(url)) return 'a hosted database provider'
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1]
+  if (!authority) return undefined
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '')
+  if (!host.includes('.') || /^[\d.]+$/.test(host) || /[A-Z$<{]|example|localhost|host\.docker\.internal/.test(host)) return undefined
+  return host
 }
 
 /** Service names of front ends deployed next to the API: they get scaling flags, never the database. */

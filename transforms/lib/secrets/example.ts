@@ -7,7 +7,7 @@ import { envEntries, parseEnvLines, type EnvEntry } from '../env/parse.js'
  */
 export function exampleFor(sourcePath: string, source: string, existing: string | undefined): string | undefined {
   const newline = (existing ?? source).includes('\r\n') ? '\r\n' : '\n'
-  if (existing === undefined) return templateLines(source, new Set()).join(newline) + (source.endsWith('\n') ? newline : '')
+  if (existing === undefined) return templateLines(source, new Set()).join(newline) + newline
   const present = new Set(envEntries(parseEnvLines(existing)).map((entry) => entry.key))
   const missing = templateLines(source, present).filter((line) => /^\s*(?:export\s+)?[\w.-]+\s*[=:]/.test(line))
   if (missing.length === 0) return undefined

@@ -4,7 +4,10 @@ import { isEnvFile, isEnvTemplate } from '../env/parse.js'
 
 /** Files whose secrets are fakes by design, or not the project's own text. */
 const NOT_SCANNED = picomatch([
-  '**/{test,tests,__tests__,__mocks__,mocks,spec,e2e,fixtures,__fixtures__,__testfixtures__,testdata,test-data}/**',
+  '**/{test,tests,__tests__,__mocks__,mocks,spec,e2e,fixtures,__fixtures__,__testfixtures__,testdata,test-data,docs,examples}/**',
+  '**/*{-,_}tests/**',
+  '**/{seed,seeds,seeder,seeders}.{ts,js,mjs,cjs,mts,cts}',
+  '**/{seed,seeds,seeders}/**',
   '**/*.{test,spec,e2e-spec,stories}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
   '**/{dist,build,out,coverage,.next,generated,vendor}/**',
   '**/*.{min.js,d.ts,map}',

@@ -2,9 +2,12 @@ import picomatch from 'picomatch'
 import { defineTransform } from '../src/define-transform.js'
 import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { lineAt, walk } from '../src/engine/ast.js'
-import { NON_RUNTIME_FILES, SCRIPT_FILES } from './lib/globs.js'
-import { usesPrisma } from './lib/health/database-helpers.js'
-import { accessCall, findDatabaseAccess, importAccess } from './lib/shutdown/client.js'
+import { SCRIPT_FILES } from './lib/globs.js'
+import { resolveImport, specifiersIn } from './lib/imports.js'
+import { listSingletonCandidates } from './lib/prisma.js'
+import { removePerRequestDisconnects } from './lib/shutdown/per-request.js'
+import { NOT_APP_CODE, usesPrisma } from './lib/health/database-helpers.js'
+import { accessCall, findDatabaseAccess, importAccess, type DatabaseAccess } from './lib/shutdown/client.js'
 import { findEntries, isFetchRuntime, type Entry } from './lib/shutdown/entry.js'
 import { addShutdownHandlers } from './lib/shutdown/add-handlers.js'
 import { canMerge, mergeHandlers } from './lib/shutdown/merge.js'
@@ -22,7 +25,7 @@ export default defineTransform({
     description:
       "Cloud Run and Kubernetes send SIGTERM before stopping an instance; handlers that exit without $disconnect() drop in-flight queries and leave connections open until the database times them out. Wires the project's disconnect into one shutdown function for both signals.",
     files: SCRIPT_FILES,
-    contains: ['SIGTERM', 'SIGINT'],
+    contains: ['SIGTERM', 'SIGINT', '$disconnect'],
     example: {
       file: 'src/index.ts',
       before: "process.on('SIGTERM', () => {\n  // TODO: Close database connections\n  process.exit(0)\n})",
@@ -34,25 +37,30 @@ export default defineTransform({
     const findings: Finding[] = []
     const notes: Finding[] = []
     if (!usesPrisma(ctx)) return { changes }
-    const runtime = picomatch(NON_RUNTIME_FILES, { dot: true })
+    const runtime = picomatch(NOT_APP_CODE, { dot: true })
     const registering = new Map<string, SignalRegistration[]>()
+    const disconnecting = new Set<string>()
+    const entryList = findEntries(ctx)
+    const entries = new Set(entryList.map((e) => e.path))
     for (const path of ctx.candidates()) {
       if (runtime(path)) continue
       const file = ctx.parse(path)
       const registrations = file ? findSignalRegistrations(file.ast.program) : []
       if (file && registrations.length > 0) registering.set(path, registrations)
+      if (file?.text.includes('$disconnect')) disconnecting.add(path)
     }
+    changes.push(...perRequestDisconnects(ctx, [...disconnecting].filter((path) => !registering.has(path))))
     for (const [path, registrations] of registering) {
-      const result = fixHandlers(ctx, ctx.parse(path)!, registrations, signalsOfPackage(ctx, path, registering))
+      const result = fixHandlers(ctx, ctx.parse(path)!, registrations, signalsOfPackage(ctx, path, registering), entries.has(path))
       if (result.change) changes.push(result.change)
       findings.push(...result.findings)
       notes.push(...result.notes)
     }
-    for (const entry of findEntries(ctx)) {
+    for (const entry of entryList) {
       if (runtime(entry.path) || !packageUsesPrisma(ctx, entry.packageDir)) continue
       const inPackage = [...registering.keys()].filter((path) => samePackage(ctx, path, entry.packageDir))
       if (inPackage.length > 0) {
-        findings.push(...duplicateRegistrations(ctx, entry, inPackage, registering))
+        findings.push(...duplicateRegistrations(ctx, inPackage, registering))
         continue
       }
       const result = fixEntry(ctx, entry)
@@ -70,7 +78,7 @@ interface FileResult {
 }
 
 /** Handlers that exist: make each disconnect, merge per-signal copies, register SIGTERM beside a lone SIGINT. */
-function fixHandlers(ctx: TransformContext, file: ParsedFile, registrations: SignalRegistration[], packageSignals: ReadonlySet<string>): FileResult {
+function fixHandlers(ctx: TransformContext, file: ParsedFile, registrations: SignalRegistration[], packageSignals: ReadonlySet<string>, isEntry: boolean): FileResult {
   const findings: Finding[] = []
   const notes: Finding[] = []
   const functions = namedFunctions(file.ast.program)
@@ -79,10 +87,17 @@ function fixHandlers(ctx: TransformContext, file: ParsedFile, registrations: Sig
     findings.push({ path: file.path, line: lineAt(file.text, r.statement.start!), message: `the ${r.signal} handler disconnects a PrismaClient it creates itself, not the one the app uses: disconnect the shared client instead` })
     return false
   })
-  const needing = [...new Set(usable.filter((r) => r.target && !disconnects(r.target, functions)).map((r) => r.target!))]
+  let needing = [...new Set(usable.filter((r) => r.target && !disconnects(r.target, functions)).map((r) => r.target!))]
+  const access = needing.length > 0 ? findDatabaseAccess(ctx, file, 'disconnect') : undefined
+  // A process whose file neither uses the database nor says it should close it (a queue worker
+  // next to the server) is not this fix's business.
+  const ownsDatabase = isEntry || (access !== undefined && bindsAlready(access)) || needing.some((fn) => hasDatabaseTodo(file, fn))
+  if (needing.length > 0 && !ownsDatabase) {
+    notes.push({ path: file.path, line: lineAt(file.text, usable[0]!.statement.start!), message: 'shutdown handler of a process that does not use the database here: left as it is' })
+    needing = []
+  }
   const missingTerm = !packageSignals.has('SIGTERM') && usable.some((r) => r.signal === 'SIGINT')
   if (needing.length === 0 && !missingTerm) return { findings, notes }
-  const access = needing.length > 0 ? findDatabaseAccess(ctx, file, 'disconnect') : undefined
   if (needing.length > 0 && !access) {
     notes.push({ path: file.path, line: lineAt(file.text, usable[0]!.statement.start!), message: 'shutdown handler does not disconnect, but no Prisma client or disconnect helper was found to call' })
     return { findings, notes }
@@ -146,15 +161,89 @@ function fixNest(ctx: TransformContext, main: ParsedFile, entry: Entry): FileCha
   return changes
 }
 
-/** Two places registering the same signals race: the first to call process.exit() cuts the other short. */
-function duplicateRegistrations(ctx: TransformContext, entry: Entry, paths: string[], registering: ReadonlyMap<string, SignalRegistration[]>): Finding[] {
-  if (paths.length < 2) return []
-  const primary = paths.includes(entry.path) ? entry.path : paths[0]!
-  return paths.filter((p) => p !== primary).map((path) => {
-    const first = registering.get(path)![0]!
-    const text = ctx.read(path) ?? ''
-    return { path, line: lineAt(text, first.statement.start!), message: `SIGTERM/SIGINT are also handled in ${primary}: both handlers run and the first process.exit() cuts the other short; keep one set of shutdown handlers` }
-  })
+/**
+ * Handlers registered as a side effect of a module the entry imports (the singleton's pair, seed
+ * 001) run beside the entry's own: the first to call process.exit() cuts the other short.
+ * Separate entry points (a server and a worker) registering their own are not duplicates.
+ */
+function duplicateRegistrations(ctx: TransformContext, paths: string[], registering: ReadonlyMap<string, SignalRegistration[]>): Finding[] {
+  const findings: Finding[] = []
+  for (const imported of paths) {
+    const importer = paths.find((path) => path !== imported && reaches(ctx, path, imported))
+    if (!importer) continue
+    const first = registering.get(imported)![0]!
+    findings.push({ path: imported, line: lineAt(ctx.read(imported) ?? '', first.statement.start!), message: `SIGTERM/SIGINT are also handled in ${importer}, which imports this module: both handlers run and the first process.exit() cuts the other short; keep one set of shutdown handlers` })
+  }
+  return findings
+}
+
+/** Whether `from` imports `target`, directly or through up to three modules in between. */
+function reaches(ctx: TransformContext, from: string, target: string): boolean {
+  const files = new Set(ctx.files)
+  const exists = (path: string): boolean => files.has(path)
+  let frontier = [from]
+  const seen = new Set(frontier)
+  for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+    const next: string[] = []
+    for (const path of frontier) {
+      for (const specifier of specifiersIn(ctx.read(path) ?? '')) {
+        const resolved = resolveImport(ctx.project, path, specifier, exists)
+        if (resolved === target) return true
+        if (resolved && !seen.has(resolved)) {
+          seen.add(resolved)
+          next.push(resolved)
+        }
+      }
+    }
+    frontier = next
+  }
+  return false
+}
+
+/** Request handlers that disconnect the shared client in `finally`: one fix per file. */
+function perRequestDisconnects(ctx: TransformContext, paths: string[]): FileChange[] {
+  const clientModules = new Set(listSingletonCandidates(ctx).filter((c) => c.kind === 'client').map((c) => c.path))
+  const changes: FileChange[] = []
+  for (const path of paths) {
+    const file = ctx.parse(path)
+    if (!file) continue
+    const edit = new MagicString(file.text)
+    const removed = removePerRequestDisconnects(edit, file, importedClients(ctx, file, clientModules), styleOf(file))
+    if (removed.length > 0) changes.push({ path, before: file.text, after: edit.toString(), reason: `stop disconnecting the shared client after each request (${removed.length} place${removed.length > 1 ? 's' : ''})` })
+  }
+  return changes
+}
+
+/** Local names the file imports or requires from modules that export a Prisma client. */
+function importedClients(ctx: TransformContext, file: ParsedFile, clientModules: ReadonlySet<string>): Set<string> {
+  const files = new Set(ctx.files)
+  const exists = (path: string): boolean => files.has(path)
+  const names = new Set<string>()
+  for (const statement of file.ast.program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (!clientModules.has(resolveImport(ctx.project, file.path, statement.source.value, exists) ?? '')) continue
+      for (const s of statement.specifiers) names.add(s.local.name)
+    }
+    if (statement.type !== 'VariableDeclaration') continue
+    for (const d of statement.declarations) {
+      const init = d.init
+      if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || init.arguments[0]?.type !== 'StringLiteral') continue
+      if (!clientModules.has(resolveImport(ctx.project, file.path, init.arguments[0].value, exists) ?? '')) continue
+      if (d.id.type === 'Identifier') names.add(d.id.name)
+      if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'ObjectProperty' && p.value.type === 'Identifier') names.add(p.value.name)
+    }
+  }
+  return names
+}
+
+/** Whether the file already binds the client or helper (nothing to import). */
+function bindsAlready(access: DatabaseAccess): boolean {
+  return access.kind === 'helper' ? !access.needsImport : access.importFrom === undefined
+}
+
+/** A TODO or FIXME about the database inside the function. */
+function hasDatabaseTodo(file: ParsedFile, fn: SignalRegistration['target']): boolean {
+  return (file.ast.comments ?? []).some((c) => c.start! > fn!.start! && c.end! < fn!.end! && /\b(?:TODO|FIXME)\b/.test(c.value) && /\b(?:prisma|database|db|connections?)\b/i.test(c.value))
 }
 
 function signalsOfPackage(ctx: TransformContext, path: string, registering: ReadonlyMap<string, SignalRegistration[]>): Set<string> {

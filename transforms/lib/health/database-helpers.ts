@@ -14,6 +14,12 @@ export interface DatabaseHelper {
   returns?: 'object' | 'boolean'
 }
 
+/**
+ * Files that are not the running app (tests, seeds, scripts, migrations). The shared list also
+ * skips every `prisma/` folder; here a NestJS `src/prisma/prisma.service.ts` is app code.
+ */
+export const NOT_APP_CODE = NON_RUNTIME_FILES.filter((glob) => !glob.startsWith('**/prisma/'))
+
 const HELPER_HINTS = ['$disconnect', '$queryRaw', '$executeRaw']
 
 /**
@@ -23,7 +29,7 @@ const HELPER_HINTS = ['$disconnect', '$queryRaw', '$executeRaw']
 export function findDatabaseHelpers(ctx: Pick<TransformContext, 'glob' | 'read' | 'parse'>): DatabaseHelper[] {
   let helpers = cache.get(ctx)
   if (!helpers) {
-    helpers = scanHelpers(ctx, NON_RUNTIME_FILES)
+    helpers = scanHelpers(ctx, NOT_APP_CODE)
     cache.set(ctx, helpers)
   }
   return helpers

@@ -3,7 +3,7 @@ import type MagicString from 'magic-string'
 import { lineAt, walk } from '../../../src/engine/ast.js'
 import type { Finding, ParsedFile, TransformContext } from '../../../src/types.js'
 import { addImport, importSpecifier, moduleSyntax } from '../imports.js'
-import { findPrismaSingleton, isPrismaConstruction } from '../prisma.js'
+import { findPrismaSingleton, isPrismaConstruction, listSingletonCandidates, type PrismaSingleton } from '../prisma.js'
 import { findDatabaseAccess, importAccess, localClient, type DatabaseAccess } from '../shutdown/client.js'
 import { indentAt, makeAsync, removeDatabaseTodos, styleOf } from '../shutdown/rewrite.js'
 import type { FunctionNode } from '../shutdown/signals.js'
@@ -33,7 +33,7 @@ function nestAccess(ctx: TransformContext, file: ParsedFile, cls: ClassDeclarati
     importAccess(ctx, file, general, edit)
     return general
   }
-  const service = findPrismaSingleton(ctx, { near: file.path })
+  const service = nestService(ctx, file.path) ?? findPrismaSingleton(ctx, { near: file.path })
   const constructor = cls.body.body.find((m): m is ClassMethod => m.type === 'ClassMethod' && m.kind === 'constructor')
   for (const param of constructor?.params ?? []) {
     if (param.type !== 'TSParameterProperty' || param.parameter.type !== 'Identifier') continue
@@ -59,6 +59,15 @@ function nestAccess(ctx: TransformContext, file: ParsedFile, cls: ClassDeclarati
   }
   addImport(edit, file, moduleSyntax(file, ctx.project), { name, imported: service.exportName, specifier: importSpecifier(ctx.project, file, service.path) })
   return { kind: 'client', expression: 'this.prisma' }
+}
+
+/**
+ * The package's NestJS PrismaService. Listed directly because the singleton finder leaves out
+ * `prisma/` folders (seed scripts live there), where Nest projects also keep `prisma.service.ts`.
+ */
+function nestService(ctx: TransformContext, near: string): PrismaSingleton | undefined {
+  const dir = ctx.project.packageOf(near)?.dir ?? ''
+  return listSingletonCandidates(ctx).find((candidate) => candidate.kind === 'nest-service' && candidate.packageDir === dir && !/\.(?:spec|test)\.[cm]?[jt]s$/.test(candidate.path))
 }
 
 /** A `const dbHealthy = true` placeholder inside a handler. */

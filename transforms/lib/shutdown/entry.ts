@@ -20,22 +20,40 @@ export interface Entry {
 export function findEntries(ctx: TransformContext): Entry[] {
   const exists = new Set(ctx.files)
   const entries: Entry[] = []
-  for (const manifest of ctx.files) {
-    if (!/(?:^|\/)package\.json$/.test(manifest) || manifest.includes('node_modules/')) continue
-    const dir = posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest)
-    let json: Record<string, unknown>
-    try {
-      json = JSON.parse(ctx.read(manifest) ?? '') as Record<string, unknown>
-    } catch {
-      continue
-    }
-    const path = entryOf(dir, json, (p) => exists.has(p))
+  const packages = readManifests(ctx)
+  const manifests = packages.map((p) => p.json)
+  for (const { dir, json } of packages) {
+    const path = entryOf(dir, json, (p) => exists.has(p), !isLibrary(json, manifests))
     if (path) entries.push({ packageDir: dir, path })
   }
   return entries
 }
 
-function entryOf(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean): string | undefined {
+function readManifests(ctx: TransformContext): Array<{ dir: string; json: Record<string, unknown> }> {
+  const found: Array<{ dir: string; json: Record<string, unknown> }> = []
+  for (const manifest of ctx.files) {
+    if (!/(?:^|\/)package\.json$/.test(manifest) || manifest.includes('node_modules/')) continue
+    try {
+      const json: unknown = JSON.parse(ctx.read(manifest) ?? '')
+      if (typeof json === 'object' && json !== null && !Array.isArray(json)) found.push({ dir: posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest), json: json as Record<string, unknown> })
+    } catch {
+      // An unreadable manifest declares no entry.
+    }
+  }
+  return found
+}
+
+/** A package other packages import (it declares `exports`/`types`, or a sibling depends on it) has no server entry of its own. */
+function isLibrary(json: Record<string, unknown>, manifests: ReadonlyArray<Record<string, unknown>>): boolean {
+  if (json.exports !== undefined || json.types !== undefined || json.typings !== undefined) return true
+  const name = json.name
+  return typeof name === 'string' && manifests.some((other) => other !== json && ['dependencies', 'devDependencies', 'peerDependencies'].some((key) => {
+    const deps = other[key]
+    return typeof deps === 'object' && deps !== null && name in deps
+  }))
+}
+
+function entryOf(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean, mayGuess: boolean): string | undefined {
   const scripts = (typeof json.scripts === 'object' && json.scripts !== null ? json.scripts : {}) as Record<string, unknown>
   const declared: string[] = []
   if (typeof json.main === 'string') declared.push(json.main)
@@ -49,6 +67,7 @@ function entryOf(dir: string, json: Record<string, unknown>, exists: (path: stri
     const found = sourceFor(posix.normalize(posix.join(dir, candidate)), dir, exists)
     if (found) return found
   }
+  if (!mayGuess) return undefined
   for (const stem of FALLBACK_STEMS) {
     const found = SOURCE_EXT.map((ext) => posix.join(dir, stem + ext)).find(exists)
     if (found) return found

@@ -1,0 +1,22 @@
+import { FastifyRequest, FastifyReply } from "fastify";
+
+export default class BeerController {
+  static async getBeers(request: FastifyRequest, reply: FastifyReply) {
+    const prisma = request.server.prisma;
+    try {
+      reply.send(await prisma.beer.findMany());
+    } catch (error) {
+      request.server.log.error(error);
+      reply.status(500).send({ clientMessage: "Server Error" });
+    }
+  }
+
+  static async countBeers(request: FastifyRequest, reply: FastifyReply) {
+    try {
+      reply.send(await request.server.prisma.beer.count());
+    } finally {
+      // Keep the audit trail even when counting fails.
+      request.server.log.info("counted");
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { detectQuote, usesSemicolons } from './lib/imports.js'
 import { addLoggerDependencies, loggerModuleText, plannedLogger, plannedLoggerPath, type LoggerLibrary } from './lib/logger/create.js'
 import { bootstrapFiles, discoverLoggers, type LoggerModule } from './lib/logger/discover.js'
 import { rewriteFile, type Target } from './lib/logger/rewrite.js'
+import { scanFile, type FileScan } from './lib/logger/scan.js'
 import { dependenciesOf, ServerScope } from './lib/logger/scope.js'
 
 export default defineTransform({
@@ -54,23 +55,35 @@ export default defineTransform({
       leftAlone.set(logger.path, 'the logger module itself')
       for (const path of bootstrapFiles(ctx, logger)) if (!leftAlone.has(path)) leftAlone.set(path, `loaded by the logger module ${logger.path}, so it runs before the logger exists`)
     }
-    const created = new Map<string, LoggerModule>()
-
+    const files: Array<{ file: ParsedFile; scan: FileScan; deps: Set<string> }> = []
     for (const path of eligible) {
       const reason = leftAlone.get(path)
-      if (reason) {
-        note(path, `left console calls alone: ${reason}`)
+      const file = reason ? undefined : ctx.parse(path)
+      if (reason) note(path, `left console calls alone: ${reason}`)
+      if (!file) continue
+      const scan = scanFile(file)
+      const skip = scope.reasonAfterParse(file, scan.hasJsx) ?? (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined)
+      if (skip) note(path, `left console calls alone: ${skip}`)
+      else if (scan.calls.length) files.push({ file, scan, deps: dependenciesOf(ctx.project.packageOf(path)) })
+    }
+    // A new logger and dependency are worth it for real logging, not for a lone "listening on :3000".
+    const worthALogger = new Set<string>()
+    for (const { file, scan, deps } of files) {
+      const target = chooseTarget(ctx, file, deps, loggers, new Map(), library)
+      if (target.kind === 'module' && target.create && scan.calls.some((c) => !c.banner && !c.beforeExit)) worthALogger.add(target.logger.packageDir)
+    }
+    const created = new Map<string, LoggerModule>()
+    for (const { file, scan, deps } of files) {
+      const target = chooseTarget(ctx, file, deps, loggers, created, library)
+      if (target.kind === 'module' && target.create && !worthALogger.has(target.logger.packageDir)) {
+        note(file.path, 'left console calls alone: only startup messages, not worth adding a logger to the project')
         continue
       }
-      const file = ctx.parse(path)
-      if (!file) continue
-      const deps = dependenciesOf(ctx.project.packageOf(path))
-      const target = chooseTarget(ctx, file, deps, loggers, created, library)
-      const result = rewriteFile(ctx, file, target, scope)
+      const result = rewriteFile(ctx, file, scan, target)
       findings.push(...result.findings)
       notes.push(...result.notes)
       if (result.after === undefined) continue
-      changes.push({ path, before: file.text, after: result.after })
+      changes.push({ path: file.path, before: file.text, after: result.after })
       if (target.kind === 'module' && target.create && !created.has(target.logger.packageDir)) {
         created.set(target.logger.packageDir, target.logger)
         changes.push(...createLogger(ctx, target.logger, library, { quote: detectQuote(file), semi: usesSemicolons(file) ? ';' : '' }, findings))

@@ -8,8 +8,7 @@ import { conventionOf, localLogger, methodsOf, type LoggerModule } from './disco
 import { lineLocator, removeConsoleSuppressions } from './eslint.js'
 import { addAfterImports, addLoggerField, existingLoggerField } from './insert.js'
 import { moduleImports, resolveModule } from './resolve.js'
-import { scanFile, type ConsoleCall } from './scan.js'
-import type { ServerScope } from './scope.js'
+import type { ConsoleCall, FileScan } from './scan.js'
 
 /** Who a file's calls log through. `fallback` is the package's logger module, for code outside a class or handler. */
 export type Target =
@@ -34,14 +33,8 @@ const SENSITIVE = /\w*(?:password|passwd|secret|token|api_?key|authorization|coo
 const REQUEST_PARTS = /\b(?:req|request)\.(?:body|headers)\b/
 
 /** Rewrites the console calls of one file for its target logger; the file's text when nothing changed is `after: undefined`. */
-export function rewriteFile(ctx: TransformContext, file: ParsedFile, target: Target, scope: ServerScope): RewriteResult {
+export function rewriteFile(ctx: TransformContext, file: ParsedFile, scan: FileScan, target: Target): RewriteResult {
   const result: RewriteResult = { after: undefined, findings: [], notes: [] }
-  const scan = scanFile(file)
-  const skip = scope.reasonAfterParse(file, scan.hasJsx) ?? (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined)
-  if (skip) {
-    if (scan.calls.length) result.notes.push({ path: file.path, line: 1, message: `left console calls alone: ${skip}` })
-    return result
-  }
   if (scan.calls.length === 0) return result
   const { text } = file
   const edit = new MagicString(text)

@@ -16,6 +16,8 @@ export interface ConsoleCall {
   params: string[]
   /** A `process.exit()` follows in the same block: the line must reach stderr before the process ends. */
   beforeExit: boolean
+  /** Inside a `listen()` callback: a startup banner, not reason enough to add a logger to a project. */
+  banner: boolean
 }
 
 /** What one walk over a file finds. */
@@ -80,8 +82,10 @@ function describeCall(node: CallExpression, method: string, ancestors: readonly 
   const params: string[] = []
   let thisClass: Class | undefined
   let thisBroken = false
+  let banner = false
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!
+    if (FUNCTION_TYPES.has(a.type) && isListenCallback(ancestors[i - 1])) banner = true
     if (a.type === 'CatchClause' && a.param?.type === 'Identifier') errorNames.add(a.param.name)
     if (FUNCTION_TYPES.has(a.type)) {
       const fn = a as { params: Node[] }
@@ -102,7 +106,17 @@ function describeCall(node: CallExpression, method: string, ancestors: readonly 
       thisBroken = true
     }
   }
-  return { node, method, errorNames, thisClass, params, beforeExit: exitFollows(node, ancestors) }
+  return { node, method, errorNames, thisClass, params, beforeExit: exitFollows(node, ancestors), banner }
+}
+
+// `app.listen(port, () => …)` and `app.listen({ port }).then(() => …)`
+function isListenCallback(parent: Node | undefined): boolean {
+  if (parent?.type !== 'CallExpression' || parent.callee.type !== 'MemberExpression' || parent.callee.property.type !== 'Identifier') return false
+  const name = parent.callee.property.name
+  if (name === 'listen') return true
+  const object = parent.callee.object
+  return name === 'then' && object.type === 'CallExpression' && object.callee.type === 'MemberExpression' &&
+    object.callee.property.type === 'Identifier' && object.callee.property.name === 'listen'
 }
 
 // Before: console.error('DATABASE_URL is missing'); process.exit(1)

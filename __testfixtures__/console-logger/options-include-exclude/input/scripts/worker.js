@@ -1,0 +1,3 @@
+const { run } = require('../src/queue')
+
+run().catch((err) => console.error('worker stopped', err))

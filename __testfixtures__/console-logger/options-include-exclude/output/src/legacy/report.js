@@ -1,0 +1,3 @@
+module.exports = function report(rows) {
+  console.log('rows', rows.length)
+}

@@ -1,10 +1,11 @@
+import { posix } from 'node:path'
 import MagicString from 'magic-string'
 import { defineTransform } from '../src/define-transform.js'
 import type { FileChange, Finding, TransformContext } from '../src/types.js'
 import { addQueryParameters, classifyDatabaseUrl } from './lib/env/database-url.js'
 import { isEnvFile } from './lib/env/parse.js'
 import { POOL_PARAMETERS, poolValuesFor, readPoolOptions, type PoolOptions } from './lib/env/pool-options.js'
-import { adapterFor, pooledVariableNames, readPrismaSetup, type PrismaSetup } from './lib/env/prisma-project.js'
+import { adapterFor, isPrismaScope, pooledVariableNames, readPrismaSetup, type PrismaSetup } from './lib/env/prisma-project.js'
 import { scanComposeFile, scanEnvFile, scanPrismaSchema, type SiteScan, type ValueSite } from './lib/env/url-sites.js'
 
 export default defineTransform({
@@ -62,6 +63,19 @@ export default defineTransform({
   },
 })
 
+/** The directories whose code reads the value: the file's own, or each compose service's build context. */
+function readerDirs(path: string, site: ValueSite): Array<string | undefined> {
+  const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path)
+  if (!site.contexts) return [dir]
+  return site.contexts.map((context) => {
+    if (context === undefined) return dir
+    // A remote context (git URL) is code this repository does not hold.
+    if (/^[a-z][a-z0-9+.-]*:|^git@/i.test(context)) return undefined
+    const resolved = posix.normalize(posix.join(dir, context)).replace(/\/$/, '')
+    return resolved === '.' ? '' : resolved.startsWith('..') ? undefined : resolved
+  })
+}
+
 function scanFile(path: string, text: string): SiteScan | undefined {
   if (path.endsWith('.prisma')) return scanPrismaSchema(text)
   if (/\.ya?ml$/.test(path)) return scanComposeFile(text)
@@ -86,6 +100,12 @@ function addParameters(ctx: TransformContext, { path, text, site, options, setup
   const where = site.key === 'url' ? 'the datasource url' : site.key
   if (verdict.kind === 'skip') {
     if (raw.trim() !== '') notes.push({ path, line: site.line, message: `${where} left as is: ${verdict.reason}` })
+    return
+  }
+  const foreign = readerDirs(path, site).filter((dir) => dir === undefined || !isPrismaScope(setup, dir))
+  if (foreign.length > 0) {
+    const who = foreign[0] === undefined ? 'a service built from outside this repository' : `the project in ${foreign[0] || 'the repository root'}`
+    notes.push({ path, line: site.line, message: `${where} left as is: it is read by ${who}, which does not use Prisma; its driver may reject Prisma's pool parameters` })
     return
   }
   const adapter = adapterFor(setup, site.key, ctx.project.packageOf(path)?.dir ?? '')

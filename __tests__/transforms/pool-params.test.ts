@@ -47,6 +47,13 @@ describe('pool-params notes and safety', () => {
     expect(plan.fixes.map((f) => f.change.after)).toEqual([compose.replace('5432/a', '5432/a?connection_limit=10&pool_timeout=20&connect_timeout=15')])
   })
 
+  it('leaves URLs read by a non-Prisma project alone, and says so', () => {
+    const tree = { 'api/package.json': PRISMA['package.json'], 'worker/pyproject.toml': '[project]\n', 'worker/.env': 'DATABASE_URL=postgres://a@db:5432/a\n', '.env': 'DATABASE_URL=postgres://a@db:5432/a\n' }
+    const plan = planTree(tree, [transform])
+    expect(plan.fixes.map((f) => f.change.path)).toEqual(['.env'])
+    expect(plan.notes.map((n) => [n.path, n.message])).toEqual([['worker/.env', 'DATABASE_URL left as is: it is read by the project in worker, which does not use Prisma; its driver may reject Prisma\'s pool parameters']])
+  })
+
   it('reports bad options as findings and falls back to the defaults', () => {
     const plan = planTree({ ...PRISMA, '.env': 'DATABASE_URL=postgres://a@db:5432/a\n' }, [transform], { 'pool-params': { connection_limit: 0, perFile: { '.env': 'max=3' } } })
     expect(plan.findings.map((f) => f.message)).toEqual([

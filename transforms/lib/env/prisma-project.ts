@@ -12,7 +12,12 @@ export interface PrismaSetup {
   directVariables: Set<string>
   /** Package directories whose Prisma client goes through a driver adapter, with the adapter's name. */
   adapterPackages: Map<string, string>
+  /** Directories holding a project manifest, and whether that project uses Prisma. */
+  projects: Map<string, 'prisma' | 'other'>
 }
+
+/** Files that mark the root of a project in some language: a URL under it is read by that project's client. */
+const PROJECT_MARKERS = new Set(['package.json', 'pyproject.toml', 'requirements.txt', 'Pipfile', 'go.mod', 'Gemfile', 'pom.xml', 'build.gradle', 'Cargo.toml', 'composer.json', 'mix.exs', 'deno.json'])
 
 const SCHEMA_FILES = ['**/*.prisma']
 const CONFIG_FILES = ['**/prisma.config.{ts,mts,cts,js,mjs,cjs}']
@@ -46,14 +51,36 @@ export function readPrismaSetup(ctx: TransformContext): PrismaSetup {
     if (text === undefined) continue
     for (const match of text.matchAll(CONFIG_URL)) record(match[1]!, (match[2] ?? match[3] ?? match[4])!, file)
   }
-  const packages = ctx.glob(['**/package.json']).map((file) => ({ dir: posix.dirname(file) === '.' ? '' : posix.dirname(file), deps: dependencies(ctx.read(file)) }))
+  const packages = ctx.glob(['**/package.json']).map((file) => ({ dir: dirOf(file), deps: dependencies(ctx.read(file)) }))
   const adapterPackages = new Map<string, string>()
   for (const { dir, deps } of packages) {
     const adapter = driverAdapter(deps)
     if (adapter) adapterPackages.set(dir, adapter)
     if ('prisma' in deps || '@prisma/client' in deps) prismaPackages.add(dir)
   }
-  return { usesPrisma: prismaPackages.size > 0, pooledVariables, directVariables, adapterPackages }
+  const projects = new Map<string, 'prisma' | 'other'>()
+  for (const file of ctx.files) if (PROJECT_MARKERS.has(posix.basename(file))) projects.set(dirOf(file), 'other')
+  for (const dir of prismaPackages) projects.set(dir, 'prisma')
+  return { usesPrisma: prismaPackages.size > 0, pooledVariables, directVariables, adapterPackages, projects }
+}
+
+/**
+ * Whether a URL in this directory feeds a Prisma client: its nearest project uses Prisma or
+ * contains one (a monorepo root). Under another project (a Python or Go service beside the app)
+ * the Prisma-only parameters would reach a driver that rejects unknown URL parameters (libpq does).
+ */
+export function isPrismaScope(setup: PrismaSetup, dir: string): boolean {
+  for (let current = dir; ; current = dirOf(current)) {
+    const kind = setup.projects.get(current)
+    if (kind === 'prisma') return true
+    if (kind === 'other') return [...setup.projects].some(([other, k]) => k === 'prisma' && (current === '' || other.startsWith(`${current}/`)))
+    if (current === '') return true
+  }
+}
+
+function dirOf(path: string): string {
+  const dir = posix.dirname(path)
+  return dir === '.' ? '' : dir
 }
 
 /**

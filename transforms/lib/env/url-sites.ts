@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Scalar } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Scalar } from 'yaml'
 import { duplicateKeys, envEntries, envProblems, parseEnvLines } from './parse.js'
 
 /** Where a variable's value is written in a file: `text.slice(start, end)` is the raw value. */
@@ -7,6 +7,8 @@ export interface ValueSite {
   line: number
   start: number
   end: number
+  /** Compose only: the build context of each service receiving the value (undefined: image-only). */
+  contexts?: Array<string | undefined>
 }
 
 /** Why a file cannot be edited safely; `keys` are the variables the unreadable part may hold ('*': any). */
@@ -34,9 +36,10 @@ export function scanEnvFile(text: string): SiteScan {
 }
 
 /**
- * The `environment:` entries of a docker-compose file, in map form (`KEY: value`) and list form
- * (`- KEY=value`), wherever they sit (services, `x-` extension blocks). Block scalars and values
- * with escapes are left out: their source text is not the value.
+ * The `environment:` entries of each docker-compose service, in map form (`KEY: value`) and list
+ * form (`- KEY=value`), including blocks merged from anchors (`<<: *shared-env`). Each site lists
+ * the build contexts of the services that receive it (undefined: an image-only service). Block
+ * scalars and values with escapes are left out: their source text is not the value.
  */
 export function scanComposeFile(text: string): SiteScan {
   // Compose files are one document, but a stray `---` must not turn a valid file into an error.
@@ -47,36 +50,73 @@ export function scanComposeFile(text: string): SiteScan {
     // The message's first line only: the rest is a code frame that would print file content.
     return { sites: [], duplicates: new Map(), problem: { line, message: `not valid YAML (${error.message.split('\n')[0]!.replace(/:$/, '')})`, keys: ['*'] } }
   }
-  const sites = new Map<number, ValueSite>()
+  const sites = new Map<number, ValueSite & { contexts: Array<string | undefined> }>()
   const lineAt = lineIndex(text)
-  const add = (site: Omit<ValueSite, 'line'> | undefined): void => void (site && sites.set(site.start, { ...site, line: lineAt(site.start) }))
-  const scanBlock = (doc: Document, node: unknown): void => {
-    const block = isAlias(node) ? node.resolve(doc) : node
-    if (isMap(block)) {
-      for (const item of block.items) {
-        // `<<: *shared-env` merges an anchored block (often an `x-` extension field) into this one.
-        if (isScalar(item.key) && item.key.value === '<<') {
-          for (const merged of isSeq(item.value) ? item.value.items : [item.value]) scanBlock(doc, merged)
-        } else if (isScalar(item.key) && isScalar(item.value)) {
-          add(scalarSite(text, item.value, String(item.key.value), 0))
-        }
-      }
-    } else if (isSeq(block)) {
-      for (const item of block.items) {
-        if (!isScalar(item) || typeof item.value !== 'string') continue
-        const equals = item.value.indexOf('=')
-        if (equals > 0) add(scalarSite(text, item, item.value.slice(0, equals).trim(), equals + 1))
-      }
-    }
+  const add = (site: Omit<ValueSite, 'line'> | undefined, context: string | undefined): void => {
+    if (!site) return
+    const known = sites.get(site.start)
+    if (known) known.contexts.push(context)
+    else sites.set(site.start, { ...site, line: lineAt(site.start), contexts: [context] })
   }
   for (const doc of Array.isArray(docs) ? docs : []) {
-    visit(doc, {
-      Pair(_, pair) {
-        if (isScalar(pair.key) && pair.key.value === 'environment') scanBlock(doc, pair.value)
-      },
-    })
+    const services = doc.get('services', true)
+    if (!isMap(services)) continue
+    for (const service of services.items) {
+      const context = buildContext(doc, service.value)
+      const environment = serviceField(doc, service.value, 'environment')
+      if (environment) scanEnvironment(doc, text, environment, (site) => add(site, context))
+    }
   }
   return { sites: [...sites.values()].sort((a, b) => a.start - b.start), duplicates: new Map() }
+}
+
+function scanEnvironment(doc: Document, text: string, node: unknown, add: (site: Omit<ValueSite, 'line'> | undefined) => void): void {
+  const block = resolve(doc, node)
+  if (isMap(block)) {
+    for (const item of block.items) {
+      // `<<: *shared-env` merges an anchored block (often an `x-` extension field) into this one.
+      if (isScalar(item.key) && item.key.value === '<<') {
+        for (const merged of isSeq(item.value) ? item.value.items : [item.value]) scanEnvironment(doc, text, merged, add)
+      } else if (isScalar(item.key) && isScalar(item.value)) {
+        add(scalarSite(text, item.value, String(item.key.value), 0))
+      }
+    }
+  } else if (isSeq(block)) {
+    for (const item of block.items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue
+      const equals = item.value.indexOf('=')
+      if (equals > 0) add(scalarSite(text, item, item.value.slice(0, equals).trim(), equals + 1))
+    }
+  }
+}
+
+/** A service's key, looked up in the service and in the services it merges (`<<: *base`). */
+function serviceField(doc: Document, service: unknown, key: string): unknown {
+  const body = resolve(doc, service)
+  if (!isMap(body)) return undefined
+  const own = body.items.find((item) => isScalar(item.key) && item.key.value === key)
+  if (own) return own.value
+  const merge = body.items.find((item) => isScalar(item.key) && item.key.value === '<<')
+  for (const base of merge ? (isSeq(merge.value) ? merge.value.items : [merge.value]) : []) {
+    const found = serviceField(doc, base, key)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/** `build: ./api` or `build: { context: ./api }`, as written; undefined for an image-only service. */
+function buildContext(doc: Document, service: unknown): string | undefined {
+  const build = resolve(doc, serviceField(doc, service, 'build'))
+  if (isScalar(build)) return String(build.value)
+  if (isMap(build)) {
+    const context = resolve(doc, build.items.find((item) => isScalar(item.key) && item.key.value === 'context')?.value)
+    return isScalar(context) ? String(context.value) : '.'
+  }
+  return undefined
+}
+
+function resolve(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node
 }
 
 /** The `url = "…"` literal of each `datasource` block of a Prisma schema (`env("…")` urls are read from env files instead). */

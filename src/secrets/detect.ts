@@ -47,7 +47,7 @@ const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]
 /** `key: value` (YAML), `"key": "value"` (JSON), `key = 'value'` (code, TOML). The value is quoted when `quoted` is set. */
 const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*(?:(["'`])((?:(?!\2)[^\\\n]|\\.)+)\2|()([^\s"'`,;#]+))/gm
 
-const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key|dsn)/i
+const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|(?:^|[_.-])pass(?:$|[_.-])|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key)/i
 
 /** Name parts that make a secret-sounding name a setting: `JWT_EXPIRES_IN`, `TOKEN_TTL`, `PASSWORD_MIN_LENGTH`. */
 const SETTING_PARTS = new Set(['expires', 'expiry', 'expiration', 'expire', 'ttl', 'lifetime', 'duration', 'length', 'min', 'max', 'algorithm', 'alg', 'issuer', 'audience', 'header', 'name', 'file', 'path', 'url', 'uri', 'endpoint', 'type', 'id', 'rounds', 'enabled', 'count', 'version', 'region', 'policy', 'prefix', 'in', 'age', 'timeout', 'cookie', 'field', 'location', 'hint', 'reset', 'strength', 'required', 'pattern', 'regex'])

@@ -125,48 +125,50 @@ export function planDeploy(args: readonly string[], start: number, kind: DeployK
 // Before: --set-env-vars NODE_ENV=production,DATABASE_URL=postgres://…
 // After:  --set-env-vars NODE_ENV=production --set-secrets DATABASE_URL=database-url:latest
 function planSecrets(flags: Flag[], facts: DeployFacts, plan: DeployPlan, add: (name: string, value: string) => void): void {
-  const envFlag = flags.find((flag) => flag.name === 'set-env-vars' || flag.name === 'update-env-vars')
-  const secretFlag = flags.find((flag) => flag.name === 'set-secrets' || flag.name === 'update-secrets')
-  const env = envFlag?.value !== undefined ? parseList(envFlag.value) : undefined
-  const existing = new Set(secretFlag?.value !== undefined ? parseList(secretFlag.value).entries.map(entryKey) : [])
+  // Scripts often repeat a list flag (`--set-env-vars A=1 --set-env-vars B=2`): every occurrence counts.
+  const envFlags = flags.filter((flag) => (flag.name === 'set-env-vars' || flag.name === 'update-env-vars') && flag.value !== undefined)
+  const secretFlags = flags.filter((flag) => (flag.name === 'set-secrets' || flag.name === 'update-secrets') && flag.value !== undefined)
+  const existing = new Set(secretFlags.flatMap((flag) => parseList(flag.value!).entries.map(entryKey)))
+  const envKeys = new Set<string>()
   const wanted: DeployPlan['secrets'] = []
 
-  if (env && envFlag) {
+  for (const envFlag of envFlags) {
+    const env = parseList(envFlag.value!)
     const kept = env.entries.filter((entry) => {
       const key = entryKey(entry)
       const value = entry.slice(key.length + 1)
+      envKeys.add(key)
       if (!isSecretVariable(key, value, facts.databaseEnv)) return true
-      if (!existing.has(key)) wanted.push({ env: key, secret: secretName(key), movedLiteral: !/^\$\{?_?[A-Z0-9_]+\}?$/.test(value) && !value.startsWith('$$') })
+      if (!existing.has(key) && !wanted.some((w) => w.env === key)) wanted.push({ env: key, secret: secretName(key), movedLiteral: !/^\$\{?_?[A-Z0-9_]+\}?$/.test(value) && !value.startsWith('$$') })
       return false
     })
-    if (kept.length < env.entries.length) {
-      if (kept.length > 0) {
-        const value = formatList(env.delimiter, kept)
-        plan.edits.push({ kind: 'replace', index: envFlag.valueIndex!, value: envFlag.inline ? `--${envFlag.name}=${value}` : value })
-      } else {
-        plan.edits.push({ kind: 'remove', index: envFlag.index })
-        if (!envFlag.inline) plan.edits.push({ kind: 'remove', index: envFlag.valueIndex! })
-      }
+    if (kept.length === env.entries.length) continue
+    if (kept.length > 0) {
+      const value = formatList(env.delimiter, kept)
+      plan.edits.push({ kind: 'replace', index: envFlag.valueIndex!, value: envFlag.inline ? `--${envFlag.name}=${value}` : value })
+    } else {
+      plan.edits.push({ kind: 'remove', index: envFlag.index })
+      if (!envFlag.inline) plan.edits.push({ kind: 'remove', index: envFlag.valueIndex! })
     }
   }
-  const envKeys = new Set(env?.entries.map(entryKey))
   const databaseEnv = facts.databaseEnv
-  if (databaseEnv && !existing.has(databaseEnv) && !envKeys.has(databaseEnv) && !wanted.some((w) => w.env === databaseEnv)) {
+  if (databaseEnv && !existing.has(databaseEnv) && !envKeys.has(databaseEnv)) {
     if (flags.some((flag) => flag.name === 'env-vars-file')) plan.notes.push(`did not add a ${databaseEnv} secret: the deploy reads an --env-vars-file`)
     else wanted.push({ env: databaseEnv, secret: secretName(databaseEnv), movedLiteral: false })
   }
   if (wanted.length === 0) return
   plan.secrets = wanted
   const entries = wanted.map((w) => `${w.env}=${w.secret}:latest`)
-  if (secretFlag?.value !== undefined && secretFlag.valueIndex !== undefined) {
-    const list = parseList(secretFlag.value)
+  const secretFlag = secretFlags.at(-1)
+  if (secretFlag?.valueIndex !== undefined) {
+    const list = parseList(secretFlag.value!)
     const value = formatList(list.delimiter, [...list.entries, ...entries])
     plan.edits.push({ kind: 'replace', index: secretFlag.valueIndex, value: secretFlag.inline ? `--${secretFlag.name}=${value}` : value })
     plan.summary.push(`--${secretFlag.name} ${wanted.map((w) => w.env).join(',')}`)
   } else {
     // --set-secrets replaces every secret of the service: only declarative deploys (that already
     // replace their env with --set-env-vars) get it; others keep their console-made secrets.
-    add(envFlag?.name === 'set-env-vars' ? 'set-secrets' : 'update-secrets', entries.join(','))
+    add(envFlags.some((flag) => flag.name === 'set-env-vars') ? 'set-secrets' : 'update-secrets', entries.join(','))
   }
 }
 

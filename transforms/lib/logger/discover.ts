@@ -137,6 +137,8 @@ export function analyzeLoggerModule(file: ParsedFile): Omit<LoggerModule, 'path'
   const exported = exportedLogger(program)
   if (!exported) return undefined
   const value = exported.expression ?? (exported.local ? bindings.get(exported.local) : undefined)
+  // `export function log(msg)` is a function, not a logger object: `log.info` would not exist.
+  if (!value || ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(value.type)) return undefined
   const kind = kindOf(value, libraries, bindings, 0)
   if (kind === 'custom') {
     const methods = methodsOfValue(value, bindings)

@@ -178,12 +178,19 @@ class ReceiverFactory {
     return name
   }
 
-  private loggerClass(): string {
+  private importedLoggerClass(): string | undefined {
     if (this.nestClass) return this.nestClass
     for (const imported of moduleImports(this.file.ast.program)) {
       const binding = imported.specifier === '@nestjs/common' && imported.bindings.find((b) => b.imported === 'Logger')
       if (binding) return (this.nestClass = binding.local)
     }
+    return undefined
+  }
+
+  // Before: import { Injectable } from '@nestjs/common'   After: import { Injectable, Logger } from '@nestjs/common'
+  private loggerClass(): string {
+    const imported = this.importedLoggerClass()
+    if (imported) return imported
     const name = this.bindings.has('Logger') ? 'NestLogger' : 'Logger'
     this.bindings.add(name)
     addImport(this.edit, this.file, this.syntax, { name, imported: 'Logger', specifier: '@nestjs/common' })
@@ -193,8 +200,9 @@ class ReceiverFactory {
   private field(cls: Class & { id: { name: string } }): string {
     const known = this.fields.get(cls)
     if (known) return known
-    const loggerClass = this.loggerClass()
-    const name = existingLoggerField(cls, loggerClass) ?? addLoggerField(this.edit, this.file.text, cls, loggerClass, this.semi, /\.[cm]?tsx?$/.test(this.file.path))
+    const imported = this.importedLoggerClass()
+    const name = (imported && existingLoggerField(cls, imported)) ?? inheritedLogger(cls, this.file.text) ??
+      addLoggerField(this.edit, this.file.text, cls, this.loggerClass(), this.semi, /\.[cm]?tsx?$/.test(this.file.path))
     this.fields.set(cls, name)
     return name
   }
@@ -225,6 +233,13 @@ function replaceArguments(edit: MagicString, text: string, args: readonly Node[]
   }
   const separator = args.length > 1 ? text.slice(args[0]!.end!, args[1]!.start!).replace(/^[^,]*/, '') : ', '
   edit.overwrite(args[0]!.start!, args[args.length - 1]!.end!, adapted.join(separator.startsWith(',') ? separator : ', '))
+}
+
+/** `logger` when a subclass already uses `this.logger` from its base class without declaring it. */
+function inheritedLogger(cls: Class, text: string): string | undefined {
+  if (!cls.superClass) return undefined
+  const declares = cls.body.body.some((m) => 'key' in m && m.key.type === 'Identifier' && m.key.name === 'logger')
+  return !declares && text.slice(cls.body.start!, cls.body.end!).includes('this.logger.') ? 'logger' : undefined
 }
 
 /** The name of a sensitive value a call logs (`password`, `req.body`), or undefined; string literals are only the message. */

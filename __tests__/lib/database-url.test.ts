@@ -10,8 +10,6 @@ describe('addQueryParameters', () => {
     ['postgresql://u@db:5432/app?', 'postgresql://u@db:5432/app?connection_limit=10&pool_timeout=20&connect_timeout=15'],
     ['postgresql://u@db:5432/app?sslmode=require&', 'postgresql://u@db:5432/app?sslmode=require&connection_limit=10&pool_timeout=20&connect_timeout=15'],
     ['postgresql://u@db:5432/app#frag', 'postgresql://u@db:5432/app?connection_limit=10&pool_timeout=20&connect_timeout=15#frag'],
-    // A raw `?` in a password ends the authority for every URL parser, Prisma's too: the text after it is the query.
-    ['postgresql://u:p?w@db/app', 'postgresql://u:p?w@db/app&connection_limit=10&pool_timeout=20&connect_timeout=15'],
     ['postgres://u:p@ss/w@db:5432/app', 'postgres://u:p@ss/w@db:5432/app?connection_limit=10&pool_timeout=20&connect_timeout=15'],
     ['postgresql://u@[::1]:5432/app', 'postgresql://u@[::1]:5432/app?connection_limit=10&pool_timeout=20&connect_timeout=15'],
     ['mysql://u@localhost/shop?socket=/tmp/mysql.sock', 'mysql://u@localhost/shop?socket=/tmp/mysql.sock&connection_limit=10&pool_timeout=20&connect_timeout=15'],
@@ -44,5 +42,6 @@ describe('classifyDatabaseUrl', () => {
     ['postgresql://<user>:<password>@localhost:5432/<db>', 'skip'],
     ['postgresql://...', 'skip'],
     ['postgres:/missing-slashes', 'skip'],
+    ['postgresql://u:pa?ss@db:5432/app', 'skip'],
   ])('%s → %s', (raw, kind) => expect(classifyDatabaseUrl(raw).kind).toBe(kind))
 })

@@ -29,6 +29,10 @@ export function classifyDatabaseUrl(raw: string): UrlVerdict {
   const pooled = POOLED_SCHEMES[scheme]
   if (!pooled || value.slice(scheme.length, scheme.length + 3) !== '://') return { kind: 'skip', reason: `${scheme} URLs take no Prisma pool parameters` }
   if (isPlaceholder(value)) return { kind: 'skip', reason: 'a placeholder, not a real URL' }
+  const afterScheme = value.slice(scheme.length + 3)
+  const question = afterScheme.indexOf('?')
+  // `user:pa?ss@db`: a raw `?` in the password ends the host for every URL parser; editing would bury the parameters in it.
+  if (question !== -1 && afterScheme.indexOf('@', question) !== -1) return { kind: 'skip', reason: 'a "?" comes before the "@" (a raw "?" in the password?); percent-encode it as %3F first' }
   return { kind: 'pool', scheme: pooled }
 }
 

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } fr
 import type { Finding } from '../../../src/types.js'
 import { planDeploy, serviceName, type DeployFacts, type DeployPlan } from './deploy-flags.js'
 import { editScript, scriptRegion } from './scripts.js'
+import { sameShape } from './structure.js'
 import { classifyGcloudArgs } from './shell.js'
 import { editYamlSeq, lineEnd, lineStart, seqStrings } from './yaml-seq.js'
 
@@ -81,8 +82,7 @@ export function editCloudbuild(path: string, text: string, factsFor: (service: s
   }
   if (edit.hasChanged()) {
     const after = edit.toString()
-    const check = parseDocument(after)
-    if (check.errors.length > 0) {
+    if (parseDocument(after).errors.length > 0 || !sameShape(text, after, [])) {
       result.findings.push({ path, line: 1, message: `could not add the Cloud Run flags to ${path} without breaking its YAML; add them by hand` })
       return { ...result, after: undefined }
     }

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from
 import { isSecretVariable, planDeploy, secretName, type DeployFacts } from './deploy-flags.js'
 import { editScript, scriptRegion } from './scripts.js'
 import { editShellCommand, shellCommands } from './shell.js'
+import { sameShape } from './structure.js'
 import { lineOf, type FileEdit } from './cloudbuild-file.js'
 import { lineEnd, lineStart } from './yaml-seq.js'
 
@@ -54,7 +55,7 @@ export function editWorkflow(path: string, text: string, factsFor: (service: str
   }
   if (edit.hasChanged()) {
     const after = edit.toString()
-    if (parseDocument(after).errors.length > 0) result.findings.push({ path, line: 1, message: `could not add the Cloud Run settings to ${path} without breaking its YAML; add them by hand` })
+    if (parseDocument(after).errors.length > 0 || !sameShape(text, after, ['flags', 'secrets'])) result.findings.push({ path, line: 1, message: `could not add the Cloud Run settings to ${path} without breaking its YAML; add them by hand` })
     else result.after = after
   }
   return result
@@ -72,8 +73,16 @@ function editDeployAction(text: string, edit: MagicString, withMap: YAMLMap, fac
   const additions: string[] = []
   if (flagValues.length > 0) {
     const inline = flagValues.reduce<string[]>((out, value) => (value.startsWith('--') || out.length === 0 ? [...out, value] : [...out.slice(0, -1), `${out.at(-1)!}=${value}`]), [])
-    if (region && tokens.length > 0) editShellCommand(text, edit, { tokens, start: 0, kind }, [{ kind: 'append', values: inline }], region.avoid)
-    else if (!flagsNode) additions.push(`flags: '${inline.join(' ')}'`)
+    const last = tokens.at(-1)
+    if (last && isScalar(flagsNode) && flagsNode.type === 'BLOCK_LITERAL' && /\n[ \t]*-/.test(text.slice(tokens[0]!.start, last.end))) {
+      // One flag per line stays one flag per line.
+      const indent = text.slice(lineStart(text, last.start), last.start).replace(/\S[\s\S]*$/, '')
+      edit.appendLeft(last.end, inline.map((flag) => `\n${indent}${flag}`).join(''))
+    } else if (region && last) {
+      editShellCommand(text, edit, { tokens, start: 0, kind }, [{ kind: 'append', values: inline }], region.avoid)
+    } else if (!flagsNode) {
+      additions.push(`flags: '${inline.join(' ')}'`)
+    }
   }
 
   const envNode = withMap.get('env_vars', true)
@@ -106,8 +115,11 @@ function editDeployAction(text: string, edit: MagicString, withMap: YAMLMap, fac
     const keyStart = isScalar(lastPair.key) ? lastPair.key.range![0] : withMap.range![0]
     const indent = text.slice(lineStart(text, keyStart), keyStart)
     const end = isScalar(lastPair.value) ? lastPair.value.range![1] : keyStart
-    const at = text[end - 1] === '\n' ? end - 1 : lineEnd(text, end)
-    edit.appendLeft(at, additions.map((a) => `\n${indent}${a.replace(/\n {2}/g, `\n${indent}  `)}`).join(''))
+    // New keys go at the start of the line after the map, never at its last line break: an
+    // env_vars line removed above may end exactly there.
+    const at = text[end - 1] === '\n' ? end : Math.min(lineEnd(text, end) + 1, text.length)
+    const lead = at === text.length && !text.endsWith('\n') ? '\n' : ''
+    edit.appendRight(at, lead + additions.map((a) => `${indent}${a.replace(/\n {2}/g, `\n${indent}  `)}\n`).join(''))
   }
   return { created, usesInstance: plan.usesInstance, notes: plan.notes }
 }

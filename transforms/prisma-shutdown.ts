@@ -4,8 +4,7 @@ import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/t
 import { lineAt, walk } from '../src/engine/ast.js'
 import { SCRIPT_FILES } from './lib/globs.js'
 import { resolveImport, specifiersIn } from './lib/imports.js'
-import { listSingletonCandidates } from './lib/prisma.js'
-import { removePerRequestDisconnects } from './lib/shutdown/per-request.js'
+import { perRequestDisconnects, reportPerRequest } from './lib/shutdown/per-request.js'
 import { NOT_APP_CODE, usesPrisma } from './lib/health/database-helpers.js'
 import { accessCall, findDatabaseAccess, importAccess, type DatabaseAccess } from './lib/shutdown/client.js'
 import { findEntries, isFetchRuntime, type Entry } from './lib/shutdown/entry.js'
@@ -26,6 +25,9 @@ export default defineTransform({
       "Cloud Run and Kubernetes send SIGTERM before stopping an instance; handlers that exit without $disconnect() drop in-flight queries and leave connections open until the database times them out. Wires the project's disconnect into one shutdown function for both signals.",
     files: SCRIPT_FILES,
     contains: ['SIGTERM', 'SIGINT', '$disconnect'],
+    // Request handlers that disconnect the shared client in `finally`: 'report' them as a finding
+    // (default: a behaviour change a team should decide on) or 'remove' the statements.
+    options: { perRequestDisconnect: 'report' },
     example: {
       file: 'src/index.ts',
       before: "process.on('SIGTERM', () => {\n  // TODO: Close database connections\n  process.exit(0)\n})",
@@ -49,7 +51,9 @@ export default defineTransform({
       if (file && registrations.length > 0) registering.set(path, registrations)
       if (file?.text.includes('$disconnect')) disconnecting.add(path)
     }
-    changes.push(...perRequestDisconnects(ctx, [...disconnecting].filter((path) => !registering.has(path))))
+    const perRequest = perRequestDisconnects(ctx, [...disconnecting].filter((path) => !registering.has(path)))
+    if (ctx.options.perRequestDisconnect === 'remove') changes.push(...perRequest.map((p) => p.change))
+    else findings.push(...reportPerRequest(ctx, perRequest))
     for (const [path, registrations] of registering) {
       const result = fixHandlers(ctx, ctx.parse(path)!, registrations, signalsOfPackage(ctx, path, registering), entries.has(path))
       if (result.change) changes.push(result.change)
@@ -198,42 +202,6 @@ function reaches(ctx: TransformContext, from: string, target: string): boolean {
     frontier = next
   }
   return false
-}
-
-/** Request handlers that disconnect the shared client in `finally`: one fix per file. */
-function perRequestDisconnects(ctx: TransformContext, paths: string[]): FileChange[] {
-  const clientModules = new Set(listSingletonCandidates(ctx).filter((c) => c.kind === 'client').map((c) => c.path))
-  const changes: FileChange[] = []
-  for (const path of paths) {
-    const file = ctx.parse(path)
-    if (!file) continue
-    const edit = new MagicString(file.text)
-    const removed = removePerRequestDisconnects(edit, file, importedClients(ctx, file, clientModules), styleOf(file))
-    if (removed.length > 0) changes.push({ path, before: file.text, after: edit.toString(), reason: `stop disconnecting the shared client after each request (${removed.length} place${removed.length > 1 ? 's' : ''})` })
-  }
-  return changes
-}
-
-/** Local names the file imports or requires from modules that export a Prisma client. */
-function importedClients(ctx: TransformContext, file: ParsedFile, clientModules: ReadonlySet<string>): Set<string> {
-  const files = new Set(ctx.files)
-  const exists = (path: string): boolean => files.has(path)
-  const names = new Set<string>()
-  for (const statement of file.ast.program.body) {
-    if (statement.type === 'ImportDeclaration') {
-      if (!clientModules.has(resolveImport(ctx.project, file.path, statement.source.value, exists) ?? '')) continue
-      for (const s of statement.specifiers) names.add(s.local.name)
-    }
-    if (statement.type !== 'VariableDeclaration') continue
-    for (const d of statement.declarations) {
-      const init = d.init
-      if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || init.arguments[0]?.type !== 'StringLiteral') continue
-      if (!clientModules.has(resolveImport(ctx.project, file.path, init.arguments[0].value, exists) ?? '')) continue
-      if (d.id.type === 'Identifier') names.add(d.id.name)
-      if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'ObjectProperty' && p.value.type === 'Identifier') names.add(p.value.name)
-    }
-  }
-  return names
 }
 
 /** Whether the file already binds the client or helper (nothing to import). */

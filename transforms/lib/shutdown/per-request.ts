@@ -1,8 +1,10 @@
 import type { BlockStatement, Node, TryStatement } from '@babel/types'
-import type MagicString from 'magic-string'
-import { walk } from '../../../src/engine/ast.js'
-import type { ParsedFile } from '../../../src/types.js'
-import { indentAt, type Style } from './rewrite.js'
+import MagicString from 'magic-string'
+import { lineAt, walk } from '../../../src/engine/ast.js'
+import type { FileChange, Finding, ParsedFile, TransformContext } from '../../../src/types.js'
+import { resolveImport } from '../imports.js'
+import { listSingletonCandidates } from '../prisma.js'
+import { indentAt, styleOf, type Style } from './rewrite.js'
 
 const SHARED_MEMBER = /(?:^|\.)(?:server|app|fastify|instance)\.prisma$|^this\.prisma$|\.locals\.prisma$/
 const LIFECYCLE_NAME = /shutdown|close|exit|disconnect|destroy|teardown|cleanup|stop|main|seed|script/i
@@ -104,4 +106,66 @@ function unwrapTry(edit: MagicString, text: string, tryStatement: TryStatement, 
   const inner = text.slice(block.start! + 1, block.end! - 1).replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '')
   const lines = inner.split('\n').map((line) => (line.startsWith(indent + style.indent) ? line.slice(style.indent.length) : line.trimStart() === '' ? '' : line))
   edit.overwrite(tryStatement.start!, tryStatement.end!, lines.join('\n').trimStart())
+}
+
+/** A file whose request handlers disconnect the shared client, and the change that stops it. */
+export interface PerRequest {
+  change: FileChange
+  /** Offsets of the disconnect statements. */
+  offsets: number[]
+}
+
+/** Request handlers that disconnect the shared client in `finally`: one change per file. */
+export function perRequestDisconnects(ctx: TransformContext, paths: string[]): PerRequest[] {
+  const clientModules = new Set(listSingletonCandidates(ctx).filter((c) => c.kind === 'client').map((c) => c.path))
+  const changes: PerRequest[] = []
+  for (const path of paths) {
+    const file = ctx.parse(path)
+    if (!file) continue
+    const edit = new MagicString(file.text)
+    const removed = removePerRequestDisconnects(edit, file, importedClients(ctx, file, clientModules), styleOf(file))
+    if (removed.length > 0) changes.push({ offsets: removed, change: { path, before: file.text, after: edit.toString(), reason: `stop disconnecting the shared client after each request (${removed.length} place${removed.length > 1 ? 's' : ''})` } })
+  }
+  return changes
+}
+
+/** One finding per package, at the first place, counting the others. */
+export function reportPerRequest(ctx: TransformContext, found: PerRequest[]): Finding[] {
+  const byPackage = new Map<string, PerRequest[]>()
+  for (const item of found) {
+    const dir = ctx.project.packageOf(item.change.path)?.dir ?? ''
+    byPackage.set(dir, [...(byPackage.get(dir) ?? []), item])
+  }
+  return [...byPackage.values()].map((items) => {
+    const first = items[0]!
+    const places = items.reduce((sum, item) => sum + item.offsets.length, 0)
+    const others = items.length > 1 ? ` (${places} places in ${items.length} files, e.g. ${items.slice(1, 4).map((i) => i.change.path).join(', ')})` : places > 1 ? ` (${places} places in this file)` : ''
+    return {
+      path: first.change.path,
+      line: lineAt(first.change.before ?? '', first.offsets[0]!),
+      message: `request handlers disconnect the shared Prisma client in finally${others}: each request tears down the pool the next one needs and cuts queries other requests still run; remove those $disconnect() calls (option perRequestDisconnect: "remove" does it)`,
+    }
+  })
+}
+
+/** Local names the file imports or requires from modules that export a Prisma client. */
+function importedClients(ctx: TransformContext, file: ParsedFile, clientModules: ReadonlySet<string>): Set<string> {
+  const files = new Set(ctx.files)
+  const exists = (path: string): boolean => files.has(path)
+  const names = new Set<string>()
+  for (const statement of file.ast.program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (!clientModules.has(resolveImport(ctx.project, file.path, statement.source.value, exists) ?? '')) continue
+      for (const s of statement.specifiers) names.add(s.local.name)
+    }
+    if (statement.type !== 'VariableDeclaration') continue
+    for (const d of statement.declarations) {
+      const init = d.init
+      if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require' || init.arguments[0]?.type !== 'StringLiteral') continue
+      if (!clientModules.has(resolveImport(ctx.project, file.path, init.arguments[0].value, exists) ?? '')) continue
+      if (d.id.type === 'Identifier') names.add(d.id.name)
+      if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'ObjectProperty' && p.value.type === 'Identifier') names.add(p.value.name)
+    }
+  }
+  return names
 }

@@ -9,6 +9,8 @@ const STANDARD = ['.env', '.env.local', '.env.*.local', '.env.development', '.en
 const SAMPLES: Record<string, string[]> = { '.env.*.local': ['.env.development.local', '.env.production.local'] }
 /** Templates that must stay committed. */
 const TEMPLATES = ['.env.example', '.env.template', '.env.sample']
+/** Test settings that projects commit on purpose (a local test database, CI flags): not asked to be ignored. */
+const TEST_ENV = /^\.env\.(?:test|testing|e2e|ci)$/
 const HEADER = '# Local environment files: real credentials stay out of git (added by prod-fix)'
 
 export default defineTransform({
@@ -40,7 +42,7 @@ export default defineTransform({
       changes.push({ path: target, before, after: appendBlock(before ?? '', [HEADER, ...block]), reason: `Ignore ${block.filter((l) => !l.startsWith('!')).join(', ')}` })
     }
     for (const file of envFiles.filter((f) => !isEnvTemplate(f) && ctx.isTracked(f) && rules.ignores(f))) {
-      notes.push({ path: file, line: 1, message: `${file} is ignored but still tracked by git: ignoring does not untrack it (the secrets fix does, with git rm --cached)` })
+      notes.push({ path: file, line: 1, message: `${file} is ignored but still tracked by git: ignoring does not untrack it (git rm --cached does; the secrets fix does it when the file holds secrets)` })
     }
     return { changes, notes }
   },
@@ -87,7 +89,7 @@ function nearestGitignore(gitignores: ReadonlyMap<string, string>, dir: string):
 function missingRules(rules: IgnoreRules, target: string, dirs: readonly string[], existing: readonly string[]): string[] | undefined {
   const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`)
   const samplePaths = (name: string): string[] => dirs.flatMap((dir) => (SAMPLES[name] ?? [name]).map((sample) => join(dir, sample)))
-  const secretFiles = existing.filter((file) => !isEnvTemplate(file))
+  const secretFiles = existing.filter((file) => !isEnvTemplate(file) && !TEST_ENV.test(posix.basename(file)))
   const essential = samplePaths('.env').some((path) => !rules.ignores(path)) || secretFiles.some((file) => !rules.ignores(file))
   const templateIgnored = samplePaths('.env.example').some((path) => rules.ignores(path))
   if (!essential && !templateIgnored) return undefined

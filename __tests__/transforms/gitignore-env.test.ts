@@ -8,7 +8,7 @@ describe('gitignore-env notes', () => {
   it('says when an ignored env file is still tracked', () => {
     const plan = planTree({ 'package.json': '{}', '.gitignore': '.env\n', '.env': 'A=1\n' }, [transform])
     expect(plan.fixes).toEqual([])
-    expect(plan.notes.map((n) => [n.path, n.message])).toEqual([['.env', '.env is ignored but still tracked by git: ignoring does not untrack it (the secrets fix does, with git rm --cached)']])
+    expect(plan.notes.map((n) => [n.path, n.message])).toEqual([['.env', '.env is ignored but still tracked by git: ignoring does not untrack it (git rm --cached does; the secrets fix does it when the file holds secrets)']])
   })
 
   it('never replaces a .gitignore it cannot read', () => {

@@ -14,22 +14,29 @@ const NOT_SCANNED = picomatch([
   '**/{package-lock.json,pnpm-lock.yaml,yarn.lock,composer.lock}',
 ], { dot: true })
 
-/** What a file is, for secret scanning. */
-export type SecretFileKind = 'env' | 'template' | 'other'
+/**
+ * What a file is, for secret scanning: a real env file (fixed: example + untrack), a template or
+ * a test env file (committed on purpose, CI may read it: reported only), or any other file.
+ */
+export type SecretFileKind = 'env' | 'template' | 'test-env' | 'other'
+
+/** Variables a front-end build inlines into public JavaScript: never secret by design (Firebase web keys). */
+const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_|GATSBY_|VUE_APP_)/
 
 /** The kind of file, or undefined when it is not scanned. */
 export function secretFileKind(path: string): SecretFileKind | undefined {
-  if (isEnvFile(path)) return isEnvTemplate(path) ? 'template' : 'env'
+  if (isEnvFile(path)) return isEnvTemplate(path) ? 'template' : /(?:^|\/)\.env\.(?:test|testing|ci|e2e)(?:\.local)?$/.test(path) ? 'test-env' : 'env'
   if (/(?:^|\/)\.env(?:rc)?$|\.dev\.vars$/.test(path)) return undefined
   return NOT_SCANNED(path) ? undefined : 'other'
 }
 
 /**
- * The secrets of one file. Templates (`.env.example`) are meant to be committed: only values
- * that cannot be stand-ins count there (known token formats, URL passwords, long random strings).
+ * The secrets of one file. Templates (`.env.example`) and test env files are meant to be
+ * committed: only values that cannot be stand-ins count there (known token formats, URL
+ * passwords, long random strings). Public front-end variables never count.
  */
 export function scanFile(path: string, text: string, kind: SecretFileKind): SecretHit[] {
-  const hits = detectSecrets(text, kind === 'other' ? textKindOf(path) : 'env')
-  if (kind !== 'template') return hits
+  const hits = detectSecrets(text, kind === 'other' ? textKindOf(path) : 'env').filter((hit) => !hit.key || !PUBLIC_PREFIX.test(hit.key))
+  if (kind === 'env' || kind === 'other') return hits
   return hits.filter((hit) => hit.kind !== 'secret value' || (hit.value.length >= 16 && entropy(hit.value) >= 3.5))
 }

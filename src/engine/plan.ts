@@ -123,11 +123,18 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
  * every transform's substring prefilter; only texts that pass some prefilter are kept.
  */
 function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidates: Map<string, Set<string>>; filesScanned: number } {
-  const tests = transforms.map((t) => ({ id: t.meta.id, glob: picomatch(t.meta.files, { dot: true }), contains: t.meta.contains }))
-  const candidates = new Map(tests.map((t) => [t.id, new Set<string>()]))
+  // Most transforms share one glob list (every script file): match each distinct list once per file.
+  const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: string[] }> }>()
+  for (const { meta } of transforms) {
+    const key = JSON.stringify(meta.files)
+    if (!globs.has(key)) globs.set(key, { match: picomatch(meta.files, { dot: true }), tests: [] })
+    globs.get(key)!.tests.push({ id: meta.id, contains: meta.contains })
+  }
+  const groups = [...globs.values()]
+  const candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
   let filesScanned = 0
   for (const file of ws.files) {
-    const wanting = tests.filter((t) => t.glob(file))
+    const wanting = groups.flatMap((group) => (group.match(file) ? group.tests : []))
     if (wanting.length === 0) continue
     const text = ws.peek(file)
     if (text === undefined) continue
@@ -152,11 +159,12 @@ function createContext(ws: Workspace, transform: Transform, initial: Set<string>
     },
     candidates() {
       // Files created or rewritten by earlier transforms are candidates too when they now match.
+      // Only those are read here: reading every other file would load the whole tree again.
       return ws.files.filter((file) => {
-        if (!glob(file)) return false
         if (initial.has(file)) return true
+        if (!ws.isChanged(file) || !glob(file)) return false
         const text = ws.read(file)
-        return text !== undefined && (meta.contains?.some((needle) => text.includes(needle)) ?? true) && ws.isChanged(file)
+        return text !== undefined && (meta.contains?.some((needle) => text.includes(needle)) ?? true)
       })
     },
     glob: (patterns) => ws.glob(patterns),

@@ -5,6 +5,9 @@ import { isScript, parseScript } from './parse.js'
 import { ProjectInfo } from './project.js'
 import type { RepoSource } from './source.js'
 
+/** Characters of source whose ASTs the cache keeps: a few hundred typical files, any one file whole. */
+export const DEFAULT_AST_BUDGET = 1_000_000
+
 export interface Skip {
   file: string
   reason: 'binary' | 'too-large' | 'symlink'
@@ -27,12 +30,20 @@ export class Workspace {
   readonly parseFailures = new Map<string, ParseFailure>()
   private readonly overlay = new Map<string, string | null>()
   private readonly texts = new Map<string, string>()
+  /** ASTs by path, least recently used first. */
   private readonly parsed = new Map<string, ParsedFile>()
+  private parsedChars = 0
+  /** Paths found missing once: transforms probing import candidates ask again and again. */
+  private readonly missing = new Set<string>()
+  /** glob() results for the current file list, by pattern set (transforms ask the same globs per file). */
+  private readonly globs = new Map<string, string[]>()
   private fileList: string[]
 
   constructor(
     private readonly source: RepoSource,
     private readonly maxFileSize: number,
+    /** Source characters whose ASTs stay cached (about 70 MB of ASTs by default). */
+    private readonly astBudget = DEFAULT_AST_BUDGET,
   ) {
     this.listing = source.list()
     this.fileList = this.listing.files
@@ -82,10 +93,15 @@ export class Workspace {
     const text = this.read(path)
     if (text === undefined) return undefined
     const hit = this.parsed.get(path)
-    if (hit && hit.text === text) return hit
+    if (hit && hit.text === text) {
+      // Most recently used last: eviction takes from the front.
+      this.parsed.delete(path)
+      this.parsed.set(path, hit)
+      return hit
+    }
     try {
       const file = { path, text, ast: parseScript(path, text) }
-      this.parsed.set(path, file)
+      this.cacheParsed(file)
       return file
     } catch (error) {
       if (!this.overlay.has(path)) this.parseFailures.set(path, { file: path, message: describeSyntaxError(error) })
@@ -99,18 +115,46 @@ export class Workspace {
     this.overlay.set(path, text)
     if (text === null && existed) this.fileList = this.fileList.filter((file) => file !== path)
     if (text !== null && !existed) this.fileList = [...this.fileList, path].sort()
+    if (existed !== (text !== null)) this.globs.clear()
   }
 
   /** Files matching the globs, as of the overlay. */
   glob(patterns: string[]): string[] {
-    const match = picomatch(patterns, { dot: true })
-    return this.fileList.filter((file) => match(file))
+    const key = JSON.stringify(patterns)
+    let matched = this.globs.get(key)
+    if (!matched) {
+      const match = picomatch(patterns, { dot: true })
+      matched = this.fileList.filter((file) => match(file))
+      this.globs.set(key, matched)
+    }
+    return [...matched]
+  }
+
+  /**
+   * Keeps an AST for the next transform that wants the file, within a budget: an AST takes some
+   * 60–70 times the memory of its text, so keeping every one would make memory grow with the tree.
+   * Past the budget the least recently used ASTs go; they are rebuilt from the same text if asked for.
+   */
+  private cacheParsed(file: ParsedFile): void {
+    const previous = this.parsed.get(file.path)
+    if (previous) this.parsedChars -= previous.text.length
+    this.parsed.delete(file.path)
+    this.parsed.set(file.path, file)
+    this.parsedChars += file.text.length
+    for (const [path, old] of this.parsed) {
+      if (this.parsedChars <= this.astBudget || path === file.path) break
+      this.parsed.delete(path)
+      this.parsedChars -= old.text.length
+    }
   }
 
   private load(path: string, keep: boolean): string | undefined {
-    if (this.skips.has(path)) return undefined
+    if (this.skips.has(path) || this.missing.has(path)) return undefined
     const raw = this.source.read(path, this.maxFileSize)
-    if (raw === 'missing') return undefined
+    if (raw === 'missing') {
+      this.missing.add(path)
+      return undefined
+    }
     if (typeof raw === 'string') {
       this.skips.set(path, { file: path, reason: raw })
       return undefined

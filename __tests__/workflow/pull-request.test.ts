@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runWorkflow, type WorkflowOptions } from '../../src/workflow/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../pr/fake-github.js'
-import { addBareRemote, createTmpRepo, GIT_ENV, rejectPushes, type TmpRepo } from '../helpers/tmp-repo.js'
+import { addBareRemote, createTmpRepo, GIT_ENV, rejectPushes, tmpDir, type TmpRepo } from '../helpers/tmp-repo.js'
 import { markTodo, SECRET, TEST_TRANSFORMS, untrackEnv } from './test-transforms.js'
 
 const BRANCH = 'prod-fix/2026-01-02'
@@ -135,6 +135,18 @@ describe('--push', () => {
     expect(result.status).toBe('pushed')
     expect(remoteSha(BRANCH)).toBe(repo.git('rev-parse', BRANCH))
     expect(github.requests).toHaveLength(0)
+  })
+
+  it('continues the branch an earlier run pushed when working from a fresh clone', async () => {
+    await runWorkflow(options({ pr: false, push: true, transforms: [markTodo] }))
+    const clone = tmpDir()
+    execFileSync('git', ['clone', '--quiet', bare, clone], { env: { ...process.env, ...GIT_ENV } })
+    const result = await runWorkflow({ ...options({ pr: false, push: true }), root: clone })
+    rmSync(clone, { recursive: true, force: true })
+    expect(result.status).toBe('pushed')
+    expect(result.commits.map((c) => c.transform)).toEqual(['untrack-env', 'add-footer'])
+    const pushed = execFileSync('git', ['--git-dir', bare, 'log', '--format=%s', `main..${BRANCH}`], { encoding: 'utf8' }).trim().split('\n')
+    expect(pushed).toEqual(['fix(add-footer): End text files with a footer', 'fix(untrack-env): Stop tracking the committed .env', 'fix(mark-todo): Capitalise todo markers'])
   })
 
   it('a rejected push keeps the branch and its commits locally and says how to retry', async () => {

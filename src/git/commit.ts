@@ -76,6 +76,11 @@ export async function createBranch(git: SimpleGit, name: string): Promise<void> 
   await git.raw(['checkout', '--quiet', '-b', name])
 }
 
+/** Creates a local branch from a remote-tracking one (its upstream set), without checking it out. */
+export async function trackRemoteBranch(git: SimpleGit, name: string, remoteRef: string): Promise<void> {
+  await git.raw(['branch', '--quiet', '--track', name, remoteRef])
+}
+
 /** Checks out an existing branch. */
 export async function switchBranch(git: SimpleGit, name: string): Promise<void> {
   await git.raw(['checkout', '--quiet', name])

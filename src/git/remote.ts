@@ -23,12 +23,6 @@ export async function pushBranch(git: SimpleGit, remote: string, branch: string)
   }
 }
 
-/** The remote's default branch as last fetched (refs/remotes/<remote>/HEAD), if git knows it. */
-export async function remoteHeadBranch(git: SimpleGit, remote: string): Promise<string | undefined> {
-  const ref = await tryRaw(git, ['symbolic-ref', '--quiet', '--short', `refs/remotes/${remote}/HEAD`])
-  return ref.startsWith(`${remote}/`) ? ref.slice(remote.length + 1) : undefined
-}
-
 function describePushFailure(message: string): string {
   const text = maskUrlCredentials(message)
   if (/non-fast-forward|fetch first|\[rejected\]/.test(text) && !/hook declined/.test(text)) {

@@ -2,7 +2,7 @@ import type { SimpleGit } from 'simple-git'
 import type { Fix } from '../engine/plan.js'
 import { planFixes } from '../engine/plan.js'
 import { diskSource } from '../engine/source.js'
-import { createBranch, deleteBranch, restoreFiles, snapshotFiles, switchBranch } from '../git/commit.js'
+import { createBranch, deleteBranch, firstExistingRef, restoreFiles, snapshotFiles, switchBranch, trackRemoteBranch } from '../git/commit.js'
 import { remoteUrl } from '../git/remote.js'
 import { assertBranchName, assertReady, branchExists, gitMessage, inspectRepo, maskUrlCredentials, openGit } from '../git/repo.js'
 import { preparePullRequest, type PullRequestTarget } from '../pr/index.js'
@@ -53,6 +53,8 @@ export async function runWorkflow(options: WorkflowOptions, hooks: WorkflowHooks
   }
   const remote = options.remote ?? 'origin'
   const guard = guardInterrupts()
+  // A local branch made from the remote's copy of the branch; removed again if this run adds nothing to it.
+  let trackedFromRemote: { git: SimpleGit; branch: string } | undefined
   try {
     // 1. Nothing is changed until every check has passed (git state, remote, forge, token).
     hooks.onStep?.('check', 'Checking the repository')
@@ -76,6 +78,16 @@ export async function runWorkflow(options: WorkflowOptions, hooks: WorkflowHooks
     }
     const original = state.branch!
     result.originalBranch = result.currentBranch = original
+    // The branch of an earlier run may only exist on the remote (a fresh clone, another machine): continue it.
+    if (!exists && (await firstExistingRef(git, [`refs/remotes/${remote}/${branch}`]))) {
+      try {
+        await trackRemoteBranch(git, branch, `${remote}/${branch}`)
+      } catch (error) {
+        return fail('branch', error)
+      }
+      exists = true
+      trackedFromRemote = { git, branch }
+    }
     const checkout = async (name: string): Promise<void> => {
       await switchBranch(git, name)
       result.currentBranch = name
@@ -202,6 +214,9 @@ export async function runWorkflow(options: WorkflowOptions, hooks: WorkflowHooks
     result.status = 'committed'
     return await publish(git, branch, original, pullRequest, options, result, redact, say, fail)
   } finally {
+    if (trackedFromRemote && result.commits.length === 0 && result.currentBranch !== trackedFromRemote.branch) {
+      await deleteBranch(trackedFromRemote.git, trackedFromRemote.branch).catch(() => {})
+    }
     guard.dispose()
   }
 }

@@ -101,6 +101,12 @@ class SingletonRun {
       }
       return
     }
+    if (singleton && this.classifier.isEntry(singleton.path)) {
+      for (const stray of strays) {
+        this.findings.push({ path, line: lineAt(text, stray.construction.start!), message: `the shared client lives in the entry file ${singleton.path}; importing it from here would make an import cycle: move it to its own module (such as src/lib/prisma.ts) and import that` })
+      }
+      return
+    }
     this.rewrite(file, strays, singleton ?? this.create(file, clientSource))
   }
 

@@ -4,8 +4,8 @@ import type { TransformContext } from '../../../src/types.js'
 import { resolveImport, specifiersIn } from '../imports.js'
 import { isNonRuntimeFile } from '../prisma.js'
 
-/** package.json scripts that run the app itself; a file they name is runtime code, not a one-off script. */
-const RUNTIME_SCRIPT = /^(?:start|dev|serve|server|prod|production|watch|debug|preview)(?::|$)/
+/** package.json scripts that run the app itself (`start`, `dev`, `test:api-start`); a file they name is runtime code. */
+const RUNTIME_SCRIPT = /start|dev|serve|prod|watch|debug|preview/i
 const SCRIPT_PATH = /(?:^|[\s'"=])((?:\.\/)?[\w@./-]+\.(?:[cm]?[jt]s|tsx?))(?=$|[\s'";&|])/g
 
 /** Decides, per file, whether a second PrismaClient there is intended (seed, test, script, generated code). */
@@ -42,13 +42,20 @@ export class FileClassifier {
     if (!pkg) return undefined
     if (!this.scriptFiles.has(pkg.dir)) {
       const named = new Map<string, string>()
+      const runtime = new Set<string>()
       const scripts = { ...(pkg.json.scripts as Record<string, unknown> | undefined) }
       const prismaSeed = (pkg.json.prisma as Record<string, unknown> | undefined)?.seed
       if (typeof prismaSeed === 'string') scripts['prisma.seed'] = prismaSeed
+      if (typeof pkg.json.main === 'string') runtime.add(posix.normalize(posix.join(pkg.dir, pkg.json.main)))
       for (const [name, command] of Object.entries(scripts)) {
-        if (typeof command !== 'string' || RUNTIME_SCRIPT.test(name)) continue
-        for (const match of command.matchAll(SCRIPT_PATH)) named.set(posix.normalize(posix.join(pkg.dir, match[1]!)), name)
+        if (typeof command !== 'string') continue
+        for (const match of command.matchAll(SCRIPT_PATH)) {
+          const file = posix.normalize(posix.join(pkg.dir, match[1]!))
+          if (RUNTIME_SCRIPT.test(name)) runtime.add(file)
+          else named.set(file, name)
+        }
       }
+      for (const file of runtime) named.delete(file)
       this.scriptFiles.set(pkg.dir, named)
     }
     const named = this.scriptFiles.get(pkg.dir)!
@@ -69,6 +76,19 @@ export class FileClassifier {
       if (specifiersIn(text).some((specifier) => resolveImport(this.ctx.project, other, specifier, this.exists) === path)) return true
     }
     return false
+  }
+
+  /** The file the package starts from (`main`, the start/dev script's file, `src/index|main|server|app`). */
+  isEntry(path: string): boolean {
+    const pkg = this.ctx.project.packageOf(path)
+    const dir = pkg?.dir ? `${pkg.dir}/` : ''
+    const local = path.slice(dir.length)
+    if (/^(?:src\/)?(?:index|main|server|app)\.[cm]?[jt]s$/.test(local)) return true
+    const declared = [pkg?.json.main, ...Object.entries({ ...(pkg?.json.scripts as Record<string, unknown> | undefined) })
+      .filter(([name]) => RUNTIME_SCRIPT.test(name))
+      .flatMap(([, command]) => (typeof command === 'string' ? [...command.matchAll(SCRIPT_PATH)].map((m) => m[1]) : []))]
+    const stem = local.replace(/\.[cm]?[jt]sx?$/, '')
+    return declared.some((entry) => typeof entry === 'string' && posix.normalize(entry).replace(/^(?:dist|build|out)\//, 'src/').replace(/\.[cm]?[jt]sx?$/, '') === stem)
   }
 
   /** Cloudflare Workers (wrangler config, workers types): a client per request is how Prisma runs there. */

@@ -70,7 +70,10 @@ function judge(file: ParsedFile, node: NewExpression, ancestors: readonly Node[]
 
   const shape = declaredClient(node, ancestors)
   if (!shape) return finding('a PrismaClient created outside a plain `const client = new PrismaClient()` declaration; replace it with the shared client by hand')
-  if (shape.exported) return finding(`this module exports its own client (${shape.stray.name}) besides the shared one: make it re-export the singleton`)
+  if (shape.exported) {
+    const shared = context.singleton ? ` in ${context.singleton.path}` : ''
+    return finding(`this module exports its own client (${shape.stray.name}) besides the shared one${shared}: make it re-export that one`)
+  }
   if (shape.stray.scope.type !== 'Program') {
     if (context.workers) return { kind: 'note', line, message: 'a client per request on Cloudflare Workers: that is how Prisma runs there' }
     if (isDecorated(ancestors[ancestors.length - 1]!) || escapes(shape.stray)) return finding(`a function that creates and hands out its own client (${shape.stray.name}): make it return the shared client`)

@@ -1,0 +1,3 @@
+import client from '../db/connection'
+
+export const a = () => client.a.findMany()

@@ -1,0 +1,3 @@
+import db from '../db/connection'
+
+export const b = () => db.b.findMany()

@@ -1,0 +1,3 @@
+import prisma from '../db/connection'
+
+export const c = () => prisma.c.findMany()

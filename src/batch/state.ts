@@ -5,7 +5,7 @@ import type { RepoResult, RepoStatus } from './types.js'
 
 /** What a batch remembers between runs, per repository as listed. */
 export interface BatchState {
-  repos: Record<string, { status: RepoStatus; baseSha: string; branch: string | undefined; result: RepoResult }>
+  repos: Record<string, { status: RepoStatus; baseRef: string | undefined; baseSha: string; branch: string | undefined; result: RepoResult }>
 }
 
 const FILE = 'state.json'

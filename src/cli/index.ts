@@ -8,7 +8,9 @@ import { processIo, type Io } from './io.js'
 import { renderList } from './list.js'
 import { normalizeOptions, type RawOptions } from './options.js'
 import { runRepository } from './run.js'
+import { addBatchCommand } from '../batch/cli.js'
 import { addWorkflowOptions } from '../workflow/cli.js'
+import { addTraceOptions } from '../report/trace.js'
 
 /** The CLI entry: parses argv, runs, and returns the exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -31,6 +33,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--no-color', 'plain output without colours')
     .addOption(new Option('--debug', 'show stack traces of errors'))
     .showHelpAfterError('(run prod-fix --help for usage)')
+    // Options after a subcommand belong to it: `prod-fix batch list.txt --yes`.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .action(async (path: string, raw: RawOptions) => {
@@ -39,6 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       code = await runRepository(normalizeOptions(path, raw, transforms), raw, io)
     })
   addWorkflowOptions(program)
+  addTraceOptions(program)
 
   program
     .command('list')
@@ -46,6 +51,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .action(() => {
       io.out(renderList(transforms))
     })
+  addBatchCommand(program, transforms, io, (batchCode) => {
+    code = batchCode
+  })
 
   try {
     await program.parseAsync(argv)

@@ -62,7 +62,9 @@ export default defineTransform({
       if (reason) note(path, `left console calls alone: ${reason}`)
       if (!file) continue
       const scan = scanFile(file)
-      const skip = scope.reasonAfterParse(file, scan.hasJsx) ?? (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined)
+      const skip = scope.reasonAfterParse(file, scan.hasJsx) ??
+        (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined) ??
+        (scan.calls.some((c) => c.inLoggerMethod) ? 'a hand-written logger that writes to console (rewriting it would make it call itself)' : undefined)
       if (skip) note(path, `left console calls alone: ${skip}`)
       else if (scan.calls.length) files.push({ file, scan, deps: dependenciesOf(ctx.project.packageOf(path)) })
     }
@@ -72,6 +74,7 @@ export default defineTransform({
       const target = chooseTarget(ctx, file, deps, loggers, new Map(), library)
       if (target.kind === 'module' && target.create && scan.calls.some((c) => !c.banner && !c.beforeExit)) worthALogger.add(target.logger.packageDir)
     }
+    const neighbours = new Neighbours(ctx, files.map((f) => f.file))
     const created = new Map<string, LoggerModule>()
     for (const { file, scan, deps } of files) {
       const target = chooseTarget(ctx, file, deps, loggers, created, library)
@@ -79,7 +82,7 @@ export default defineTransform({
         note(file.path, 'left console calls alone: only startup messages, not worth adding a logger to the project')
         continue
       }
-      const result = rewriteFile(ctx, file, scan, target)
+      const result = rewriteFile(ctx, file, scan, target, neighbours.of(file.path))
       findings.push(...result.findings)
       notes.push(...result.notes)
       if (result.after === undefined) continue
@@ -92,6 +95,34 @@ export default defineTransform({
     return { changes, findings, notes }
   },
 })
+
+/**
+ * Files of the same package that show how it imports: a tsconfig alias (`@/lib/logger`) or relative
+ * paths. Besides the candidates, a few other files are parsed, only in packages that declare `paths`.
+ */
+class Neighbours {
+  private readonly byPackage = new Map<string, ParsedFile[]>()
+
+  constructor(private readonly ctx: TransformContext, private readonly candidates: readonly ParsedFile[]) {}
+
+  of(path: string): ParsedFile[] {
+    const dir = this.ctx.project.packageOf(path)?.dir ?? ''
+    const known = this.byPackage.get(dir)
+    if (known) return known
+    const prefix = dir ? `${dir}/` : ''
+    const inPackage = (p: string): boolean => p.startsWith(prefix) && (this.ctx.project.packageOf(p)?.dir ?? '') === dir
+    const files = this.candidates.filter((f) => inPackage(f.path)).slice(0, 20)
+    if (this.ctx.project.tsconfigOf(path)?.paths) {
+      const others = this.ctx.files.filter((p) => /\.[cm]?tsx?$/.test(p) && !/\.d\.[cm]?ts$/.test(p) && inPackage(p)).slice(0, 8)
+      for (const other of others) {
+        const parsed = this.ctx.parse(other)
+        if (parsed) files.push(parsed)
+      }
+    }
+    this.byPackage.set(dir, files)
+    return files
+  }
+}
 
 /** Who the calls of a file log through: Nest's Logger, Fastify's request logger, or a logger module. */
 function chooseTarget(ctx: TransformContext, file: ParsedFile, deps: Set<string>, loggers: LoggerModule[], created: Map<string, LoggerModule>, library: LoggerLibrary): Target {

@@ -34,7 +34,7 @@ const METHODS: Readonly<Record<Exclude<LoggerKind, 'custom'>, readonly string[]>
   nest: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
 }
 const LOGGER_NAME = /^(?:logger|log|appLogger|baseLogger|rootLogger)$/i
-const LOGGER_PATH = /(?:^|\/)(?:loggers?|logging|log)(?:\.[cm]?[jt]s|\/index\.[cm]?[jt]s)$|(?:^|\/)(?:utils?|shared|common|helpers?)\.[cm]?[jt]s$/
+const LOGGER_PATH = /(?:^|\/)(?:loggers?|logging|log)(?:\.[cm]?[jt]s|\/index\.[cm]?[jt]s)$|(?:^|\/)(?:utils?|shared|common|helpers?)\.[cm]?[jt]s$/i
 const LOGGER_PACKAGE = /(?:^|[/-])(?:loggers?|logging|log)$/
 const HAS_LOGGER = /\b(?:pino|winston|bunyan|consola|log4js|Logger)\b|\blogger\b/
 

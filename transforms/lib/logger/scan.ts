@@ -18,6 +18,8 @@ export interface ConsoleCall {
   beforeExit: boolean
   /** Inside a `listen()` callback: a startup banner, not reason enough to add a logger to a project. */
   banner: boolean
+  /** Inside a method named like a log level (`info(...args) { console.log(...) }`): a hand-written logger. */
+  inLoggerMethod: boolean
 }
 
 /** What one walk over a file finds. */
@@ -83,9 +85,11 @@ function describeCall(node: CallExpression, method: string, ancestors: readonly 
   let thisClass: Class | undefined
   let thisBroken = false
   let banner = false
+  let inLoggerMethod = false
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!
     if (FUNCTION_TYPES.has(a.type) && isListenCallback(ancestors[i - 1])) banner = true
+    if (isLevelMember(a) && forwardsParameters(node, a)) inLoggerMethod = true
     if (a.type === 'CatchClause' && a.param?.type === 'Identifier') errorNames.add(a.param.name)
     if (FUNCTION_TYPES.has(a.type)) {
       const fn = a as { params: Node[] }
@@ -106,7 +110,27 @@ function describeCall(node: CallExpression, method: string, ancestors: readonly 
       thisBroken = true
     }
   }
-  return { node, method, errorNames, thisClass, params, beforeExit: exitFollows(node, ancestors), banner }
+  return { node, method, errorNames, thisClass, params, beforeExit: exitFollows(node, ancestors), banner, inLoggerMethod }
+}
+
+const LEVEL_NAMES = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'verbose', 'fatal', 'write', 'print'])
+
+// `info(...args) { console.log(...args) }` or `error: (message) => console.error(`[app] ${message}`)`
+function forwardsParameters(call: CallExpression, member: Node): boolean {
+  const fn = member.type === 'ObjectProperty' || member.type === 'ClassProperty' ? member.value : member
+  if (!fn || !FUNCTION_TYPES.has(fn.type)) return false
+  const params = new Set<string>()
+  for (const p of (fn as { params: Node[] }).params) addPatternNames(p as LVal, params)
+  return call.arguments.some((arg) => {
+    if (arg.type === 'SpreadElement') return true
+    if (arg.type === 'Identifier') return params.has(arg.name)
+    return arg.type === 'TemplateLiteral' && arg.expressions.some((e) => e.type === 'Identifier' && params.has(e.name))
+  })
+}
+
+function isLevelMember(node: Node): boolean {
+  if (node.type !== 'ClassMethod' && node.type !== 'ObjectMethod' && node.type !== 'ObjectProperty' && node.type !== 'ClassProperty') return false
+  return node.key.type === 'Identifier' && LEVEL_NAMES.has(node.key.name)
 }
 
 // `app.listen(port, () => …)` and `app.listen({ port }).then(() => …)`

@@ -1,0 +1,3 @@
+export async function cleanup(days: number) {
+  console.info(`removing sessions older than ${days} days`)
+}

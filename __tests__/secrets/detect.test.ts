@@ -19,6 +19,11 @@ describe('detectSecrets', () => {
     expect(values(env, 'env')).toEqual(['Qm8vT2xK9rL4'])
   })
 
+  it('reads a plain word as the secret in an env file, but as a label or constant in code', () => {
+    expect(values('JWT_SECRET=ILIACHALLENGE\nSESSION_SECRET=super-secret-key-change-me', 'env')).toEqual(['ILIACHALLENGE'])
+    expect(values("const errors = { TOKEN_EXPIRED: 'TOKEN_EXPIRED', passwordKey: 'mariadb-password' }", 'code')).toEqual([])
+  })
+
   it('reads only string literals as values in code', () => {
     expect(values('const password = req.body.password\nconst apiKey = "Zx8kQ2vB7mN4pL9w"', 'code')).toEqual(['Zx8kQ2vB7mN4pL9w'])
   })

@@ -54,9 +54,13 @@ const SETTING_PARTS = new Set(['expires', 'expiry', 'expiration', 'expire', 'ttl
 
 const PLACEHOLDER = /^(?:|x+|\*+|\.+|-+|_+|0+|<.*>|\[.*\]|\{.*\}|\$\{?.*\}?|\$\(.*\)|%.*%|@.*@|__.*__|null|nil|none|undefined|true|false|yes|no|changeme|change[_-]?(?:me|this|it).*|.*change[_-]?in[_-]?prod.*|password\d*|passwd|pass|pwd|secret\d*|(?:super[_-]?)?secret[_-]?(?:key|token|value|password)?\d*|example|sample|test|testing|dummy|placeholder|todo|tbd|fixme|redacted|hidden|root|admin|postgres|mysql|user|username|randompassword|mysecretpassword|(?:dev|development|local|test|demo|default)[_-]?(?:secret|key|token|password|pass)[\w-]*|your[_-].*|my[_-].*|replace[_-]?(?:me|this|with).*|enter[_-].*|insert[_-].*|put[_-].*|add[_-].*|set[_-].*|.*[_-]here|.*example.*|.*placeholder.*|process\.env.*|env\(.*|import\.meta\.env.*)$/i
 
+/** Phrases that make any value a stand-in, wherever they appear (`super-secret-jwt-key-change-me`). */
+const PLACEHOLDER_PHRASE = /change[_-]?(?:me|this|it)(?:$|[^a-z])|change[_-]?in[_-]?prod|replace[_-]?(?:me|this|with)|your[_-]|super[_-]?secret|placeholder|example|dummy|not[_-]?a[_-]?real|fake[_-]|xxxx/i
+
 /** Whether a value is a stand-in rather than a real credential (`changeme`, `your-super-secret-key`, `${DB_PASSWORD}`). */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value.trim())
+  const trimmed = value.trim()
+  return PLACEHOLDER.test(trimmed) || PLACEHOLDER_PHRASE.test(trimmed)
 }
 
 /** Shannon entropy in bits per character. */
@@ -111,7 +115,7 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
     for (const match of text.matchAll(ENV_LINE)) {
       const [, key, , value] = match as unknown as [string, string, string, string]
       // The redactor (kind 'any') masks every non-placeholder value under a secret name; reports need it to look like one.
-      if (!isSecretName(key) || value.length < 6 || isPlaceholder(value) || (kind === 'env' && !looksLikeSecretValue(value))) continue
+      if (!isSecretName(key) || value.length < 6 || isPlaceholder(value) || (kind === 'env' && !looksLikeSecretValue(value, true))) continue
       add('secret value', value, match.index + match[0].lastIndexOf(value), key)
     }
   }
@@ -121,7 +125,7 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
       const quote = match[2] ?? ''
       const value = match[3] ?? match[5]!
       // In code an unquoted right-hand side is an expression (`password = req.body.password`), not a value.
-      if ((kind === 'code' && quote === '') || !isSecretName(key) || value.length < 8 || !looksLikeSecretValue(value)) continue
+      if ((kind === 'code' && quote === '') || !isSecretName(key) || value.length < 8 || !looksLikeSecretValue(value, false)) continue
       // Outside env files names are looser (`passwordLabel`, `tokenKey`): the value itself must look random.
       if (entropy(value) < 3 || !((/\d/.test(value) && /[A-Za-z]/.test(value)) || (value.length >= 20 && entropy(value) >= 4))) continue
       add('secret value', value, match.index + match[0].lastIndexOf(value), key)
@@ -132,13 +136,14 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
 
 /**
  * Whether a value under a secret-like name can be a credential: not a placeholder, a reference
- * (`${VAR}`, `jwt-secret:latest`, `MY_CONSTANT`), words (`keyboard-cat`, `mariadb-password`), an
- * email, a path, a URL, a number, or prose.
+ * (`${VAR}`, `jwt-secret:latest`), an email, a path, a URL, a number, or prose; outside env
+ * files not a constant name or words either (`TOKEN_EXPIRED`, `mariadb-password`).
  */
-function looksLikeSecretValue(value: string): boolean {
+function looksLikeSecretValue(value: string, inEnvFile: boolean): boolean {
   if (isPlaceholder(value) || value.includes('://') || /\$\{|\{\{|%\(/.test(value)) return false
-  if (!/^[\x21-\x7e]+$/.test(value)) return false
-  if (/^\d+(?:\.\d+)?$/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value) || /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/.test(value)) return false
+  if (!/^[\x21-\x7e]+$/.test(value) || /^\d+(?:\.\d+)?$/.test(value)) return false
+  // In code and config a word is a constant or a label; in an env file the word IS the secret.
+  if (!inEnvFile && (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/.test(value))) return false
   if (/^[\w.-]+:(?:latest|\d+)$/.test(value) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value) || /^\.{0,2}\//.test(value)) return false
   return true
 }

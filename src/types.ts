@@ -57,6 +57,8 @@ export interface TransformResult {
   findings?: Finding[]
   /** Places deliberately left alone, with the reason (shown by --dry-run --verbose). */
   notes?: Finding[]
+  /** Files the transform could not read (malformed YAML or .env): reported as errors, left untouched. */
+  errors?: Array<{ path: string; message: string }>
 }
 
 export interface ParsedFile {

@@ -62,6 +62,13 @@ describe('planFixes', () => {
     expect(plan.fixes.map((f) => f.change.before)).toEqual(['const a = 1\n'])
   })
 
+  it('reports the files a transform could not read as errors', () => {
+    const plan = planFixes(memorySource({ 'cloudbuild.yaml': 'steps: [' }), {
+      transforms: [testTransform('yaml', () => ({ changes: [], errors: [{ path: 'cloudbuild.yaml', message: 'not valid YAML: unexpected end; left unchanged' }] }))],
+    })
+    expect(plan.errors).toEqual([{ file: 'cloudbuild.yaml', transform: 'yaml', message: 'not valid YAML: unexpected end; left unchanged' }])
+  })
+
   it('isolates a transform that throws', () => {
     const plan = planFixes(memorySource({ 'a.txt': 'one' }), {
       transforms: [testTransform('boom', () => { throw new Error('kaput') }), replacing('ok', 'one', 'two')],

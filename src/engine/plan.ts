@@ -84,6 +84,7 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
     const tag = (finding: Finding): PlanFinding => ({ ...finding, transform: meta.id, severity: finding.severity ?? meta.severity })
     findings.push(...(result.findings ?? []).map(tag))
     notes.push(...(result.notes ?? []).map(tag))
+    errors.push(...(result.errors ?? []).map((e) => ({ file: e.path, transform: meta.id, message: e.message })))
     for (const change of mergeByFile(result.changes)) {
       const problem = validate(ws, change)
       if (problem) {

@@ -3,7 +3,7 @@ import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/t
 import { SCRIPT_FILES } from './lib/globs.js'
 import { detectQuote, usesSemicolons } from './lib/imports.js'
 import { addLoggerDependencies, loggerModuleText, plannedLogger, plannedLoggerPath, type LoggerLibrary } from './lib/logger/create.js'
-import { bootstrapFiles, discoverLoggers, type LoggerModule } from './lib/logger/discover.js'
+import { bootstrapFiles, discoverLoggers, LOGGER_LIBRARIES, type LoggerModule } from './lib/logger/discover.js'
 import { rewriteFile, type Target } from './lib/logger/rewrite.js'
 import { scanFile, type FileScan } from './lib/logger/scan.js'
 import { dependenciesOf, ServerScope } from './lib/logger/scope.js'
@@ -27,7 +27,8 @@ export default defineTransform({
       "migrations, scripts and bin files, front-end and Workers code, references such as .then(console.log), and " +
       "console.table/time/group/dir/count/assert. Calls that log passwords, tokens or request bodies are reported.",
     files: SCRIPT_FILES,
-    contains: ['console.'],
+    // Files that import a logging library are read too: that is how a logger module nobody imports yet is found.
+    contains: ['console.', ...LOGGER_LIBRARIES.flatMap((name) => [`'${name}'`, `"${name}"`])],
     options: { library: 'pino', include: [], exclude: [] },
     example: {
       file: 'src/routes/users.ts',
@@ -44,12 +45,15 @@ export default defineTransform({
     const notes: Finding[] = []
     const note = (path: string, message: string): void => void notes.push({ path, line: 1, message })
 
-    const eligible = ctx.candidates().filter((path) => {
+    const candidates = ctx.candidates()
+    const importsLibrary = (text: string): boolean => LOGGER_LIBRARIES.some((name) => text.includes(`'${name}'`) || text.includes(`"${name}"`))
+    const libraryFiles = candidates.filter((path) => importsLibrary(ctx.read(path) ?? ''))
+    const eligible = candidates.filter((path) => ctx.read(path)?.includes('console.')).filter((path) => {
       const reason = scope.reasonBeforeParse(path)
       if (reason) note(path, `left console calls alone: ${reason}`)
       return !reason
     })
-    const loggers = discoverLoggers(ctx, eligible)
+    const loggers = discoverLoggers(ctx, eligible, libraryFiles)
     const leftAlone = new Map<string, string>()
     for (const logger of loggers) {
       leftAlone.set(logger.path, 'the logger module itself')

@@ -25,6 +25,9 @@ export interface LoggerModule {
 }
 
 const LIBRARIES: Readonly<Record<string, LoggerKind>> = { pino: 'pino', winston: 'winston', bunyan: 'bunyan', consola: 'consola', log4js: 'log4js' }
+
+/** The logging libraries a logger module is recognised by. */
+export const LOGGER_LIBRARIES: readonly string[] = Object.keys(LIBRARIES)
 const METHODS: Readonly<Record<Exclude<LoggerKind, 'custom'>, readonly string[]>> = {
   pino: ['trace', 'debug', 'info', 'warn', 'error', 'fatal'],
   bunyan: ['trace', 'debug', 'info', 'warn', 'error', 'fatal'],
@@ -52,15 +55,17 @@ export function methodsOf(kind: Exclude<LoggerKind, 'custom'>): ReadonlySet<stri
 }
 
 /**
- * Finds the project's logger modules: files named like one (`lib/logger.ts`, `utils.js`, `logging/index.ts`)
- * and the modules the candidate files already import a `logger` from, whatever they are called.
+ * Finds the project's logger modules: files named like one (`lib/logger.ts`, `utils.js`, `logging/index.ts`),
+ * files that import a logging library, and the modules the candidate files already import a `logger`
+ * from, whatever they are called.
  * Reads only those files, so the cost does not grow with the size of the tree.
  */
-export function discoverLoggers(ctx: TransformContext, candidates: readonly string[]): LoggerModule[] {
+export function discoverLoggers(ctx: TransformContext, candidates: readonly string[], libraryFiles: readonly string[] = []): LoggerModule[] {
   const fileSet = new Set(ctx.files)
   const exists = (path: string): boolean => fileSet.has(path)
   const nonRuntime = picomatch(NON_RUNTIME_FILES, { dot: true })
-  const paths = new Set(ctx.files.filter((f) => LOGGER_PATH.test(f) && !/\.d\.[cm]?ts$/.test(f) && !nonRuntime(f)))
+  const named = ctx.files.filter((f) => LOGGER_PATH.test(f) && !/\.d\.[cm]?ts$/.test(f))
+  const paths = new Set([...named, ...libraryFiles].filter((f) => !nonRuntime(f)))
   const packages = workspacePackages(ctx)
   for (const name of packages.keys()) {
     if (!LOGGER_PACKAGE.test(name)) continue

@@ -160,7 +160,19 @@ function reExports(ctx: TransformContext, entry: string, candidate: PrismaSingle
 
 /** Every module that exports a Prisma client instance or a class extending PrismaClient, sorted by path. */
 export function listSingletonCandidates(ctx: TransformContext, files?: readonly string[]): PrismaSingleton[] {
-  const paths = files ?? ctx.glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']).filter((path) => ctx.read(path)?.includes('PrismaClient'))
+  if (files) return collectSingletonCandidates(ctx, files)
+  // Callers ask once per file they fix; the tree does not change during one transform's run.
+  let all = treeCandidates.get(ctx)
+  if (!all) {
+    all = collectSingletonCandidates(ctx, ctx.glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']).filter((path) => ctx.read(path)?.includes('PrismaClient')))
+    treeCandidates.set(ctx, all)
+  }
+  return [...all]
+}
+
+const treeCandidates = new WeakMap<TransformContext, PrismaSingleton[]>()
+
+function collectSingletonCandidates(ctx: TransformContext, paths: readonly string[]): PrismaSingleton[] {
   const found: PrismaSingleton[] = []
   for (const path of paths) {
     if (/\.d\.[cm]?ts$/.test(path) || /(?:^|\/)(?:node_modules|generated|dist|build)\//.test(path)) continue
@@ -201,9 +213,13 @@ function packageDirOf(ctx: TransformContext, path: string): string {
 }
 
 function fileSet(ctx: TransformContext): (path: string) => boolean {
-  const files = new Set(ctx.files)
+  // The engine replaces ctx.files when a file is created or deleted, so the array identifies its contents.
+  const files = fileSets.get(ctx.files) ?? new Set(ctx.files)
+  fileSets.set(ctx.files, files)
   return (path) => files.has(path)
 }
+
+const fileSets = new WeakMap<readonly string[], Set<string>>()
 
 /** Importers count most; a conventional name or folder and the globalThis cache break ties. */
 function singletonScore(ctx: TransformContext, candidate: PrismaSingleton, exists: (path: string) => boolean): number {

@@ -64,6 +64,20 @@ describe('runWorkflow: branch and commits', () => {
     expect(repo.read('a.txt')).toBe('todo one\n')
   })
 
+  it('after quit, commits what was accepted and reports the rest as not reviewed', async () => {
+    repo = createTmpRepo(FILES)
+    const result = await runWorkflow(options(), {
+      review: async (fixes) => ({ accepted: new Set([fixes[0]!.id]), rejected: new Set(), unreviewed: new Set(fixes.slice(1).map((f) => f.id)), quit: true }),
+    })
+    expect(result.status).toBe('committed')
+    expect(result.commits.map((c) => [c.transform, c.files])).toEqual([['untrack-env', ['.gitignore']]])
+    expect(result.fixes.map((f) => `${f.fix.id} ${f.status}`)).toEqual([
+      'untrack-env:.gitignore applied',
+      ...['untrack-env:.env', 'untrack-env:.env.example', 'mark-todo:a.txt', 'mark-todo:b.txt', 'add-footer:a.txt', 'add-footer:b.txt'].map((id) => `${id} proposed`),
+    ])
+    expect(repo.git('ls-files', '.env')).toBe('.env')
+  })
+
   it('adds only new fixes to an existing branch, and says so when there is nothing new', async () => {
     repo = createTmpRepo(FILES)
     await runWorkflow(options({ transforms: [markTodo], returnToOriginal: true }))

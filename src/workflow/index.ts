@@ -275,7 +275,7 @@ async function publish(
     } catch (error) {
       return failed ?? fail('return', error)
     }
-  } else if (result.currentBranch === branch && result.commits.length > 0) {
+  } else if (result.currentBranch === branch && original !== branch && result.commits.length > 0) {
     say(`You are on ${branch} now; "git switch ${original}" goes back (or pass --return next time).`)
   }
   return failed ?? result

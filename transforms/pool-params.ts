@@ -33,6 +33,7 @@ export default defineTransform({
     const changes: FileChange[] = []
     const findings: Finding[] = [...options.problems]
     const notes: Finding[] = []
+    const errors: Array<{ path: string; message: string }> = []
     for (const path of ctx.candidates()) {
       const text = ctx.read(path)
       const scan = text === undefined ? undefined : scanFile(path, text)
@@ -44,7 +45,8 @@ export default defineTransform({
       // An unreadable line only matters when this file has something to fix or the line may be the URL itself.
       const { problem } = scan
       if (problem && (edit.hasChanged() || problem.keys.some((key) => variables.has(key) || (key === '*' && [...variables].some((v) => text.includes(v)))))) {
-        findings.push({ path, line: problem.line, message: `Cannot read ${path}: ${problem.message}. Left unchanged; fix the file and run prod-fix again.` })
+        const where = problem.message.startsWith('line ') ? '' : `line ${problem.line}: `
+        errors.push({ path, message: `${where}${problem.message}; left unchanged (fix the file and run prod-fix again)` })
         continue
       }
       notes.push(...fileNotes)
@@ -59,7 +61,7 @@ export default defineTransform({
       }
       if (edit.hasChanged()) changes.push({ path, before: text, after: edit.toString(), reason: `Add ${POOL_PARAMETERS.join(', ')} where missing` })
     }
-    return { changes, findings, notes }
+    return { changes, findings, notes, errors }
   },
 })
 

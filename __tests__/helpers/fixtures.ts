@@ -13,6 +13,8 @@ export type Tree = Record<string, string>
 export interface Expectation {
   /** Each finding as `path:line` plus a substring of its message. */
   findings?: Array<{ path: string; line: number; message: string }>
+  /** Files the transform cannot read: reported as errors (a substring of the message), left untouched. */
+  errors?: Array<{ path: string; message: string }>
   /** Files that the fix stops tracking. */
   untracked?: string[]
   /** Input files git does not track (default: all tracked). */
@@ -115,7 +117,8 @@ export function defineFixtureTests(transform: Transform, settings: { filename?: 
         const options = { [transform.meta.id]: { ...settings.options, ...fixture.expect.options } }
         const untrackedInput = fixture.expect.untrackedInput ?? []
         const plan = planTree(fixture.input, [transform], options, untrackedInput)
-        expect(plan.errors).toEqual([])
+        expect(plan.errors.map((e) => e.file)).toEqual((fixture.expect.errors ?? []).map((e) => e.path))
+        fixture.expect.errors?.forEach((e, i) => expect(plan.errors[i]!.message).toContain(e.message))
         const result = applyToTree(fixture.input, plan)
         expect(result.tree).toEqual(fixture.output ?? fixture.input)
         if (!fixture.output) expect(plan.fixes).toEqual([])

@@ -25,19 +25,21 @@ describe('pool-params notes and safety', () => {
     expect(plan.fixes.map((f) => f.change.after)).toEqual(['PG_URL=postgres://a@db:5432/a?connection_limit=10&pool_timeout=20&connect_timeout=15\nDATABASE_URL=postgres://b@db:5432/b\n'])
   })
 
-  it('never puts a value in a finding or note', () => {
+  it('never puts a value in a finding, note or error', () => {
     const tree = { ...PRISMA, '.env': 'DATABASE_URL=postgresql://u:hunter2-secret@db:5432/a\nDATABASE_URL="postgresql://u:hunter3-secret@db:5432/a\n', '.env.local': 'DATABASE_URL=postgresql://u:hunter4-secret@HOST:PORT/a\n' }
     const plan = planTree(tree, [transform])
-    expect(plan.findings).toHaveLength(1)
-    expect(JSON.stringify([plan.findings, plan.notes])).not.toMatch(/hunter/)
+    expect(plan.errors).toHaveLength(1)
+    expect(JSON.stringify([plan.findings, plan.notes, plan.errors])).not.toMatch(/hunter/)
   })
 
   it('reports an unreadable line only when it blocks a fix or may hold the URL', () => {
     const complete = 'DATABASE_URL=postgres://a@db:5432/a?connection_limit=1&pool_timeout=2&connect_timeout=3\nBARE_KEY\n'
-    expect(planTree({ ...PRISMA, '.env': complete }, [transform]).findings).toEqual([])
+    expect(planTree({ ...PRISMA, '.env': complete }, [transform]).errors).toEqual([])
     const broken = planTree({ ...PRISMA, '.env': 'PORT=1\nDATABASE_URL="postgres://a@db:5432/a\n' }, [transform])
     expect(broken.fixes).toEqual([])
-    expect(broken.findings.map((f) => [f.path, f.line, f.message])).toEqual([['.env', 2, 'Cannot read .env: line 2 is not a KEY=value line that dotenv can read (unterminated double quote). Left unchanged; fix the file and run prod-fix again.']])
+    expect(broken.errors).toEqual([
+      { file: '.env', transform: 'pool-params', message: 'line 2 is not a KEY=value line that dotenv can read (unterminated double quote); left unchanged (fix the file and run prod-fix again)' },
+    ])
   })
 
   it('reads a compose file that starts with a document marker', () => {

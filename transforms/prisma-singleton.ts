@@ -36,7 +36,9 @@ export default defineTransform({
   },
   run(ctx) {
     const run = new SingletonRun(ctx)
-    for (const path of ctx.candidates()) run.visit(path)
+    // Modules that export a client come last, so that a singleton created for the strays is known to them.
+    const [exporters, others] = partition(ctx.candidates(), (path) => run.exports(path))
+    for (const path of [...others, ...exporters]) run.visit(path)
     return run.result()
   },
 })
@@ -62,7 +64,13 @@ class SingletonRun {
   }
 
   result(): { changes: FileChange[]; findings: Finding[]; notes: Finding[] } {
-    return { changes: this.changes, findings: this.findings, notes: this.notes }
+    const byPlace = (a: Finding, b: Finding): number => a.path.localeCompare(b.path) || a.line - b.line
+    return { changes: this.changes, findings: this.findings.sort(byPlace), notes: this.notes.sort(byPlace) }
+  }
+
+  /** Whether the module exports a client of its own (the singleton, or a competitor). */
+  exports(path: string): boolean {
+    return this.exporters.has(path)
   }
 
   visit(path: string): void {
@@ -184,4 +192,8 @@ function normalizeSource(from: string, source: string | undefined): string {
 function relativeFrom(from: string, target: string): string {
   const relative = posix.relative(posix.dirname(from), target)
   return relative.startsWith('.') ? relative : `./${relative}`
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))]
 }

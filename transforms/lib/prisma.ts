@@ -179,7 +179,9 @@ function collectSingletonCandidates(ctx: TransformContext, paths: readonly strin
     const file = ctx.parse(path)
     if (!file) continue
     const exported = exportedClient(file.ast.program)
-    if (exported) found.push({ path, packageDir: packageDirOf(ctx, path), clientSource: prismaClientSource(file.ast.program), ...exported })
+    const clientSource = prismaClientSource(file.ast.program)
+    // `@prisma/client/extension` and `/runtime` export helper types, not a client that connects.
+    if (exported && !/^@prisma\/client\/(?:extension|runtime)/.test(clientSource ?? '')) found.push({ path, packageDir: packageDirOf(ctx, path), clientSource, ...exported })
   }
   return found.sort((a, b) => a.path.localeCompare(b.path))
 }

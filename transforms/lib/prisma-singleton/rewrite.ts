@@ -59,11 +59,12 @@ export function rewriteFile(file: ParsedFile, strays: readonly StrayClient[], ta
   for (const stray of replaced) if (local !== stray.name) renameUses(edit, stray, local!, removals)
   const deleted = handled.filter((stray) => !replaced.includes(stray))
 
-  const prismaImport = unusedPrismaClientBinding(text, program, removals)
+  const prismaImport = unusedPrismaClientBinding(text, program, handled, removals)
   let replacedImport = false
   if (local && replaced.length > 0 && !existing?.local) {
     const request: ImportRequest = { name: local, imported: target.exportName, specifier: existing?.specifier ?? target.specifier, esModuleDefault: target.esModuleDefault && syntax === 'cjs' }
-    if (prismaImport?.whole && !existing?.specifier) {
+    // In place only where the new statement is valid: an `import` must stay at the top level.
+    if (prismaImport?.whole && !existing?.specifier && (syntax === 'cjs' || program.body.includes(prismaImport.whole))) {
       // Before: import { PrismaClient } from '@prisma/client'
       // After:  import { prisma } from '../lib/prisma'
       edit.overwrite(prismaImport.whole.start!, prismaImport.whole.end!, importStatement(file, syntax, request))
@@ -210,11 +211,15 @@ interface PrismaClientBinding {
   whole?: Statement
 }
 
-/** The `PrismaClient` import or require binding once no code outside the removed ranges uses it. */
-function unusedPrismaClientBinding(text: string, program: Program, removals: readonly Range[]): PrismaClientBinding | undefined {
+/**
+ * The `PrismaClient` import or require binding once no code outside the removed ranges uses it:
+ * at the top of the module, or beside a client created in a function (`module.exports = (app) => { const { PrismaClient } = require(…) … }`).
+ */
+function unusedPrismaClientBinding(text: string, program: Program, strays: readonly StrayClient[], removals: readonly Range[]): PrismaClientBinding | undefined {
   const stillUsed = referencesTo(program, 'PrismaClient').some(({ node, ancestors }) => !within(removals, node.start!) && !ancestors.some((a) => a.type === 'ObjectPattern'))
   if (stillUsed) return undefined
-  for (const statement of program.body) {
+  const statements = [...program.body, ...strays.flatMap((stray) => (stray.scope.type === 'BlockStatement' ? stray.scope.body : []))]
+  for (const statement of statements) {
     if (statement.type === 'ImportDeclaration') {
       const index = statement.specifiers.findIndex((s) => s.type === 'ImportSpecifier' && s.local.name === 'PrismaClient')
       if (index === -1) continue

@@ -51,6 +51,9 @@ function judge(file: ParsedFile, node: NewExpression, ancestors: readonly Node[]
   if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent.property) === '$extends') {
     return finding('a PrismaClient extended with $extends: its type differs from the shared client, so it is not swapped automatically; move the extension into the singleton or keep this client deliberately')
   }
+  if (context.clientSource && /^@prisma\/client\/(?:extension|runtime)/.test(context.clientSource)) {
+    return { kind: 'note', line, message: `a PrismaClient from ${context.clientSource}, the helper for writing extensions, not the generated client: left alone` }
+  }
   if (context.clientSource && /\/edge$|\/wasm$/.test(context.clientSource)) {
     return finding(`a PrismaClient from ${context.clientSource}: a different runtime than the shared client; left as is`)
   }

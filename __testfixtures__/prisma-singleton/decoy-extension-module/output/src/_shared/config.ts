@@ -1,0 +1,3 @@
+import { PrismaClient } from "@prisma/client/extension";
+
+export const SHARED_CLIENT = new PrismaClient()

@@ -35,6 +35,8 @@ export function importSpecifier(project: ProjectInfo, from: ParsedFile, target: 
   if (relative.endsWith('/index') && extensionStyle(project, from) === '') relative = relative.slice(0, -'/index'.length)
   const style = extensionStyle(project, from)
   if (style === '.ts') return `${relative}${posix.extname(target)}`
+  // A .mjs/.cjs (or .mts/.cts) module keeps its own flavour: `./db.mjs`, never `./db.js`.
+  if (style === '.js' && /\.[cm][jt]s$/.test(target)) return `${relative}.${posix.extname(target)[1]}js`
   return `${relative}${style}`
 }
 

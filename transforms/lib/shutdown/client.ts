@@ -42,8 +42,24 @@ export function findDatabaseAccess(ctx: TransformContext, file: ParsedFile, purp
 export function importAccess(ctx: TransformContext, file: ParsedFile, access: DatabaseAccess, edit: MagicString): void {
   const target = access.kind === 'helper' ? (access.needsImport ? { path: access.helper.path, exportName: access.helper.name, name: access.name } : undefined) : access.importFrom
   if (!target) return
-  const specifier = importSpecifier(ctx.project, file, target.path)
+  // Extending the module's existing import keeps its specifier as written (alias, extension).
+  const specifier = existingSpecifier(ctx, file, target.path) ?? importSpecifier(ctx.project, file, target.path)
   addImport(edit, file, moduleSyntax(file, ctx.project), { name: target.name, imported: target.exportName, specifier })
+}
+
+function existingSpecifier(ctx: TransformContext, file: ParsedFile, target: string): string | undefined {
+  const exists = fileExists(ctx)
+  for (const statement of file.ast.program.body) {
+    const source = statement.type === 'ImportDeclaration' && statement.importKind !== 'type' ? statement.source.value : requireSource(statement)
+    if (source && resolveImport(ctx.project, file.path, source, exists) === target) return source
+  }
+  return undefined
+}
+
+function requireSource(statement: Node): string | undefined {
+  if (statement.type !== 'VariableDeclaration') return undefined
+  const init = statement.declarations[0]?.init
+  return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'StringLiteral' ? init.arguments[0].value : undefined
 }
 
 /** The call expression that disconnects, or runs `SELECT 1`, through an access. */

@@ -56,7 +56,8 @@ export function placeholderFor(entry: EnvEntry): string {
   const url = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]*)([^?#\s]*)(\?[^#\s]*)?/i.exec(value)
   if (url) {
     const [, scheme, authority, path, query] = url as unknown as [string, string, string, string, string | undefined]
-    if (!authority.includes('@') && /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?$/.test(authority)) return value
+    // An address without credentials is configuration (`http://localhost:5173,https://app.acme.io`), not a secret.
+    if (!authority.includes('@') && !/[?&][^=&]*(?:pass|secret|token|key|sig)[^=&]*=/i.test(value) && detectSecrets(value).length === 0) return value
     const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[0] ?? ''
     const keepQuery = query && !/(?:^|[?&])[^=&]*(?:pass|secret|token|key)[^=&]*=/i.test(query) && detectSecrets(query).length === 0 ? query : ''
     const userinfo = authority.includes('@') ? (authority.slice(0, authority.lastIndexOf('@')).includes(':') ? 'USER:PASSWORD@' : 'USER@') : ''

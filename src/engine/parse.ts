@@ -1,5 +1,10 @@
-import { parse, type ParserPlugin } from '@babel/parser'
+import { createRequire } from 'node:module'
+import type { ParserPlugin } from '@babel/parser'
 import type { File as BabelFile } from '@babel/types'
+
+// require(), not import: importing this 500 kB CommonJS bundle from ESM makes Node scan it for
+// named exports first: 75 ms of CPU at every start instead of 13 ms (measured, Node 20).
+const { parse } = createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser')
 
 const SCRIPT_EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/
 

@@ -13,7 +13,7 @@ export default defineTransform({
     audit: { ref: 'cloudbuild-cloudrun', finding: 'Missing Cloud SQL configuration in cloudbuild.yaml' },
     description:
       'A Cloud Run deploy without --add-cloudsql-instances reaches the database over a public IP; secrets passed with --set-env-vars are readable in the service config; no min instances means cold starts. Adds each missing flag to gcloud run deploy steps (cloudbuild.yaml, GitHub Actions), keeping comments and layout.',
-    files: ['**/cloudbuild*.{yaml,yml}', '.github/workflows/*.{yaml,yml}'],
+    files: ['**/cloudbuild*.{yaml,yml}', '**/cloud-build*.{yaml,yml}', '**/{cloudbuild,.cloudbuild}/*.{yaml,yml}', '.github/workflows/*.{yaml,yml}'],
     contains: ['run', 'deploy'],
     options: { instance: '', minInstances: 1, timeout: 60, concurrency: 80 },
     example: {

@@ -52,6 +52,7 @@ export default defineTransform({
       if (example !== undefined) {
         examples.set(examplePath, example)
         changes.push({ path: examplePath, before: ctx.read(examplePath) ?? null, after: example, reason: `document the keys of ${path} with placeholder values` })
+        if (ignores.ignores(examplePath)) findings.push({ path: examplePath, line: 1, severity: 'medium', message: `${examplePath} is ignored by .gitignore, so it cannot be committed: add \`!${posix.basename(examplePath)}\` after the rule that ignores it` })
       }
       if (ignores.ignores(path)) {
         changes.push({ path, before: text, after: text, untrack: true, reason: `stop tracking ${path} (git rm --cached); the file stays on disk` })

@@ -88,28 +88,28 @@ function editDeployAction(text: string, edit: MagicString, withMap: YAMLMap, fac
   const envNode = withMap.get('env_vars', true)
   const secretsNode = withMap.get('secrets', true)
   const existing = new Set(entries(text, secretsNode).map((entry) => entry.key))
-  const created: string[] = []
+  const secretsAt = secretsInsertion(text, secretsNode)
+  const notes = [...plan.notes]
   const newSecrets: string[] = []
-  if (isScalar(envNode) && envNode.type === 'BLOCK_LITERAL') {
-    for (const entry of entries(text, envNode)) {
-      if (!isSecretVariable(entry.key, entry.value, facts.databaseEnv)) continue
-      edit.remove(lineStart(text, entry.start), Math.min(lineEnd(text, entry.start) + 1, text.length))
-      if (!existing.has(entry.key)) newSecrets.push(entry.key)
+  for (const entry of entries(text, envNode)) {
+    if (!isSecretVariable(entry.key, entry.value, facts.databaseEnv)) continue
+    // A variable leaves env_vars only when its line can go and its secret can be written.
+    if (!isScalar(envNode) || envNode.type !== 'BLOCK_LITERAL' || !secretsAt) {
+      notes.push(`left ${entry.key} in env_vars: move it to secrets by hand (the input is not one KEY=value per line)`)
+      continue
     }
+    edit.remove(lineStart(text, entry.start), Math.min(lineEnd(text, entry.start) + 1, text.length))
+    if (!existing.has(entry.key)) newSecrets.push(entry.key)
   }
   const envKeys = new Set(entries(text, envNode).map((entry) => entry.key))
-  if (facts.databaseEnv && !existing.has(facts.databaseEnv) && !envKeys.has(facts.databaseEnv) && !newSecrets.includes(facts.databaseEnv)) newSecrets.push(facts.databaseEnv)
-  if (newSecrets.length > 0) {
+  if (facts.databaseEnv && secretsAt && !existing.has(facts.databaseEnv) && !envKeys.has(facts.databaseEnv)) newSecrets.push(facts.databaseEnv)
+  if (newSecrets.length > 0 && secretsAt) {
     const lines = newSecrets.map((key) => `${key}=${secretName(key)}:latest`)
-    created.push(...newSecrets.map((key) => `${secretName(key)} (for ${key})`))
-    if (isScalar(secretsNode) && secretsNode.type === 'BLOCK_LITERAL' && entries(text, secretsNode).length > 0) {
-      const last = entries(text, secretsNode).at(-1)!
-      const indent = text.slice(lineStart(text, last.start), last.start)
-      edit.appendLeft(lineEnd(text, last.start), lines.map((l) => `\n${indent}${l}`).join(''))
-    } else if (!secretsNode) {
-      additions.push(`secrets: |\n${'  '}${lines.join('\n  ')}`)
-    }
+    if (secretsAt.kind === 'new') additions.push(`secrets: |\n  ${lines.join('\n  ')}`)
+    else if (secretsAt.kind === 'lines') edit.appendLeft(secretsAt.at, lines.map((line) => `\n${secretsAt.indent}${line}`).join(''))
+    else edit.appendLeft(secretsAt.at, lines.map((line) => `,${line}`).join(''))
   }
+  const created = newSecrets.map((key) => `${secretName(key)} (for ${key})`)
   if (additions.length > 0) {
     const lastPair = withMap.items.at(-1)!
     const keyStart = isScalar(lastPair.key) ? lastPair.key.range![0] : withMap.range![0]
@@ -121,7 +121,25 @@ function editDeployAction(text: string, edit: MagicString, withMap: YAMLMap, fac
     const lead = at === text.length && !text.endsWith('\n') ? '\n' : ''
     edit.appendRight(at, lead + additions.map((a) => `${indent}${a.replace(/\n {2}/g, `\n${indent}  `)}\n`).join(''))
   }
-  return { created, usesInstance: plan.usesInstance, notes: plan.notes }
+  return { created, usesInstance: plan.usesInstance, notes }
+}
+
+type SecretsInsertion = { kind: 'new' } | { kind: 'lines'; at: number; indent: string } | { kind: 'inline'; at: number }
+
+/** Where new `KEY=secret:latest` entries go: a new input, a new line of a literal block, or `,KEY=…` at the end of a one-line value. */
+function secretsInsertion(text: string, node: unknown): SecretsInsertion | undefined {
+  if (node === undefined || node === null) return { kind: 'new' }
+  if (!isScalar(node) || !node.range) return undefined
+  const existing = entries(text, node)
+  if (node.type === 'BLOCK_LITERAL' && existing.length > 0) {
+    const last = existing.at(-1)!
+    return { kind: 'lines', at: lineEnd(text, last.start), indent: text.slice(lineStart(text, last.start), last.start) }
+  }
+  const raw = text.slice(node.range[0], node.range[1])
+  if (raw.includes('\n') || existing.length === 0) return undefined
+  if (node.type === 'PLAIN') return { kind: 'inline', at: node.range[1] }
+  if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && !raw.includes('\\')) return { kind: 'inline', at: node.range[1] - 1 }
+  return undefined
 }
 
 /** `KEY=value` entries of an env_vars/secrets input (one per line, or comma-separated); offsets only for literal blocks. */

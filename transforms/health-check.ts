@@ -6,6 +6,7 @@ import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/t
 import { SCRIPT_FILES } from './lib/globs.js'
 import { NOT_APP_CODE, usesPrisma } from './lib/health/database-helpers.js'
 import { addReadinessRoute, healthAccess, privateClientFinding, replacePlaceholder, rewriteReadiness, findPlaceholder } from './lib/health/fixes.js'
+import { callResolver } from './lib/health/delegation.js'
 import { checksDatabase, codeOf, findHealthRoutes, type HealthRoute } from './lib/health/routes.js'
 
 export default defineTransform({
@@ -38,7 +39,8 @@ export default defineTransform({
       if (file && routes.length > 0) routed.push({ file, routes })
     }
     const packageOf = (path: string): string => ctx.project.packageOf(path)?.dir ?? ''
-    const withReadiness = new Set(routed.filter(({ routes }) => routes.some((r) => r.kind === 'readiness')).map(({ file }) => packageOf(file.path)))
+    // A package with a readiness route, or any health route that already queries the database, gets no new one.
+    const withReadiness = new Set(routed.filter(({ file, routes }) => routes.some((r) => r.kind === 'readiness' || (r.kind === 'probe' && checksDatabase(file, r.handler, callResolver(ctx, file))))).map(({ file }) => packageOf(file.path)))
     for (const { file, routes } of routed) {
       const pkg = packageOf(file.path)
       const result = fixFile(ctx, file, routes, !withReadiness.has(pkg))
@@ -65,7 +67,8 @@ function fixFile(ctx: TransformContext, file: ParsedFile, routes: HealthRoute[],
   const leak = privateClientFinding(ctx, file, routes)
   if (leak) return { added: false, findings: [leak], notes }
   const edit = new MagicString(file.text)
-  const fileChecks = routes.some((r) => checksDatabase(file, r.handler))
+  const resolve = callResolver(ctx, file)
+  const fileChecks = routes.some((r) => checksDatabase(file, r.handler, resolve))
   let added = false
   const access = (route: HealthRoute): ReturnType<typeof healthAccess> => healthAccess(ctx, file, route, edit)
   for (const route of routes) {
@@ -82,7 +85,7 @@ function fixFile(ctx: TransformContext, file: ParsedFile, routes: HealthRoute[],
       }
       continue
     }
-    if (route.kind !== 'readiness' || checksDatabase(file, route.handler)) continue
+    if (route.kind !== 'readiness' || checksDatabase(file, route.handler, resolve)) continue
     if (isDeliberatelyDatabaseFree(file, route)) {
       notes.push({ path: file.path, line: line(route), message: `${route.path} is documented as database-free: left as it is` })
       continue

@@ -10,7 +10,8 @@ export interface HealthRoute {
   framework: Framework
   /** The route path as the file writes it (`/health`, `/`, `ready`); for Nest, controller and method joined. */
   path: string
-  kind: 'readiness' | 'liveness'
+  /** `probe`: another health-ish route (`/health/db`, `/status`) that only counts when it checks the database. */
+  kind: 'readiness' | 'liveness' | 'probe'
   handler: FunctionNode | ClassMethod
   /** The statement to add a sibling route after (`router.get(…)` at statement level), or the Nest method. */
   anchor: Node | undefined
@@ -28,6 +29,7 @@ export function classifyPath(path: string, context: string): HealthRoute['kind']
   if (READINESS.test(clean)) return 'readiness'
   if (LIVENESS.test(clean)) return 'liveness'
   if ((clean === '' || clean === '/') && /health/i.test(context)) return 'liveness'
+  if (/health|ready|live|status|ping|\bdb\b|database/i.test(clean)) return 'probe'
   return undefined
 }
 
@@ -110,11 +112,31 @@ function decoratorArgument(decorators: Decorator[] | null | undefined, name: str
   return undefined
 }
 
-const CHECK_CALL = /\$(?:queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|connect|runCommandRaw)\b|\b\w*(?:health|check|ping)\w*\s*\(|\b(?:prisma|db|client)\.\w+\.(?:count|findFirst|findMany)\s*\(/i
+const DIRECT_CHECK = /\$(?:queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|connect|runCommandRaw)\b|\b(?:prisma|db|client)\.\w+\.(?:count|findFirst|findMany)\s*\(/
+const CHECK_NAME = /health|check|ping/i
 
-/** Whether a handler touches the database (or delegates to a health or check function that may); comments do not count. */
-export function checksDatabase(file: ParsedFile, handler: Node): boolean {
-  return CHECK_CALL.test(codeOf(file, bodyStart(handler), handler.end!))
+/** Source text of a function the handler calls by name, or undefined when it cannot be found. */
+export type ResolveCall = (name: string) => string | undefined
+
+/**
+ * Whether a handler touches the database: a raw query or a model read, or a call to a health or
+ * check function that does (followed through `resolve`; one that cannot be followed counts).
+ * Comments do not count.
+ */
+export function checksDatabase(file: ParsedFile, handler: Node, resolve?: ResolveCall): boolean {
+  const code = codeOf(file, bodyStart(handler), handler.end!)
+  if (DIRECT_CHECK.test(code)) return true
+  let found = false
+  walk(handler, (node) => {
+    if (found || node.type !== 'CallExpression') return found ? false : undefined
+    const callee = node.callee
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined
+    if (!name || !CHECK_NAME.test(name)) return undefined
+    const source = callee.type === 'Identifier' && resolve ? resolve(name) : undefined
+    found = source === undefined || DIRECT_CHECK.test(source) || /(?:database|db|prisma)\w*\s*\(/i.test(source)
+    return undefined
+  })
+  return found
 }
 
 /** The file's text between two offsets with comments blanked out. */

@@ -1,0 +1,1 @@
+export const getHealthStatus = async () => ({ ok: true, ts: new Date().toISOString() });

@@ -14,6 +14,8 @@ export interface AuditEntry {
   status: AuditStatus
   transforms: string[]
   reason: string
+  /** What stays for a human on this finding, even when prod-fix fixed its part (rotate the leaked password). */
+  left: string[]
   category: ReadinessCategory
   /** Line of the finding in the report. */
   line: number
@@ -48,7 +50,8 @@ export function reconcileAudit(report: AuditReport, plan: Plan, options: Reconci
     const base = { finding: finding.title, severity: finding.severity, transforms, category: mapping.category, line: finding.line, files: finding.files }
     const manualWork = mapping.manual.map((m) => m.reason)
     if (transforms.length === 0) {
-      return { ...base, status: 'manual', reason: redact(manualWork[0] ?? 'no prod-fix transform addresses this; it needs a person') }
+      const reason = redact(manualWork[0] ?? 'no prod-fix transform addresses this; it needs a person')
+      return { ...base, status: 'manual', reason, left: [reason] }
     }
     return { ...base, ...judge(finding, transforms, plan, statusOf, options.ran, manualWork, redact) }
   })
@@ -66,7 +69,7 @@ function judge(
   ran: readonly string[],
   manualWork: string[],
   redact: (text: string) => string,
-): { status: AuditStatus; reason: string } {
+): { status: AuditStatus; reason: string; left: string[] } {
   const fixes = plan.fixes.filter((fix) => transforms.includes(fix.transform.id))
   const findings = plan.findings.filter((f) => transforms.includes(f.transform))
   const leftovers = [
@@ -77,22 +80,28 @@ function judge(
     ]),
   ]
   const left = leftovers.length > 0 ? `; left for a human: ${leftovers.join('; ')}` : ''
+  const human = leftovers.map(redact)
   if (fixes.length > 0) {
     const applied = fixes.filter((fix) => statusOf(fix) === 'applied')
     const proposed = fixes.filter((fix) => statusOf(fix) === 'proposed')
     const dropped = fixes.filter((fix) => statusOf(fix) === 'failed' || statusOf(fix) === 'rejected')
     const droppedNote = dropped.length > 0 ? `; not applied: ${describe(dropped, statusOf)}` : ''
-    if (applied.length > 0) return { status: 'fixed', reason: redact(`${describe(applied)}${droppedNote}${left}`) }
-    if (proposed.length > 0) return { status: 'proposed', reason: redact(`${describe(proposed)}${droppedNote}${left}`) }
-    return { status: 'manual', reason: redact(`the fixes were not applied (${describe(dropped, statusOf)})${left}`) }
+    if (applied.length > 0) return { status: 'fixed', reason: redact(`${describe(applied)}${droppedNote}${left}`), left: human }
+    if (proposed.length > 0) return { status: 'proposed', reason: redact(`${describe(proposed)}${droppedNote}${left}`), left: human }
+    const reason = redact(`the fixes were not applied (${describe(dropped, statusOf)})${left}`)
+    return { status: 'manual', reason, left: [reason] }
   }
-  if (findings.length > 0) return { status: 'manual', reason: redact(leftovers.join('; ')) }
+  if (findings.length > 0) return { status: 'manual', reason: redact(leftovers.join('; ')), left: human }
   const notRun = transforms.filter((id) => !ran.includes(id))
-  if (notRun.length === transforms.length) return { status: 'manual', reason: `${notRun.join(', ')} did not run (--only, --skip or the config turned it off)` }
+  if (notRun.length === transforms.length) {
+    const reason = `${notRun.join(', ')} did not run (--only, --skip or the config turned it off)`
+    return { status: 'manual', reason, left: [reason] }
+  }
   const named = finding.files.length > 0 ? ` (the report names ${finding.files.map((f) => f.path).join(', ')})` : ''
   return {
     status: 'not-applicable',
     reason: redact(`${transforms.join(', ')} found nothing to change in this repository${named}: already in place, or the code it fixes is not there${manualWork.length > 0 ? `; left for a human: ${manualWork.join('; ')}` : ''}`),
+    left: manualWork.map(redact),
   }
 }
 

@@ -1,10 +1,15 @@
+import { transforms as registry } from '../../transforms/index.js'
+import { loadAudit, type LoadedAudit } from '../audit/load.js'
 import { applyFixes } from '../engine/apply.js'
 import { planFixes, type Fix, type Plan } from '../engine/plan.js'
 import { diskSource } from '../engine/source.js'
 import { PromptCancelled } from '../prompts/index.js'
 import { reviewFixes } from '../prompts/review.js'
 import { buildJsonReport, type FixStatus } from '../report/json.js'
+import { buildSarif, writeSarif } from '../report/sarif.js'
+import { renderTrace, renderVerification, traceExtras, traceRun, type TraceFlags } from '../report/trace.js'
 import { Redactor } from '../secrets/redact.js'
+import { appliedFiles, verifyApply } from '../verify/apply.js'
 import { VERSION } from '../version.js'
 import { runWorkflow } from '../workflow/index.js'
 import { assertCanApply, workflowHooks, workflowOptions, type WorkflowFlags } from '../workflow/cli.js'
@@ -27,8 +32,9 @@ export function planRepository(options: RunOptions, exclude?: ReadonlySet<string
 }
 
 /** `prod-fix [path]`: dry run, check, or apply to the working tree. */
-export async function runRepository(options: RunOptions, raw: RawOptions & WorkflowFlags, io: Io): Promise<ExitCode> {
-  if (raw.check || raw.dryRun) return report(planRepository(options), options, raw, io)
+export async function runRepository(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io): Promise<ExitCode> {
+  const audit = raw.audit === undefined ? undefined : loadAudit(raw.audit)
+  if (raw.check || raw.dryRun) return report(planRepository(options), options, raw, io, audit)
   assertCanApply(raw, io)
   if (raw.branch !== false) return runOnBranch(options, raw, io)
   const redactor = new Redactor()
@@ -42,15 +48,23 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
     return ExitCode.Error
   }
   const plan = decided.plan
-  const result = await applyFixes(options.root, decided.accepted)
+  // --verify (the default): the repository's own type check before and after; fixes that add errors are reverted.
+  const verification = raw.verify === false ? undefined : await verifyApply(options.root, decided.accepted)
+  const result = verification ? appliedFiles(verification.applied) : await applyFixes(options.root, decided.accepted)
   const status = new Map<string, FixStatus>([...decided.outcomes].map(([id, outcome]) => [id, outcome.status]))
+  for (const { fix } of verification?.failed ?? []) status.set(fix.id, 'failed')
+  const fixes = [...decided.outcomes.values()].map((outcome) => outcome.fix)
+  const trace = traceRun({ ...plan, fixes, redactor }, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) })
+  if (raw.sarif) writeSarif(raw.sarif, buildSarif({ ...plan, fixes, redactor }, { root: options.root, version: VERSION, transforms: registry.map((t) => t.meta), status }))
   if (raw.json) {
-    const fixes = [...decided.outcomes.values()].map((outcome) => outcome.fix)
-    io.out(JSON.stringify(buildJsonReport({ ...plan, fixes, redactor }, options.given, VERSION, status), null, 2))
+    io.out(JSON.stringify(buildJsonReport({ ...plan, fixes, redactor }, options.given, VERSION, status, undefined, traceExtras(trace, verification)), null, 2))
   } else {
     if (raw.yes) printPlan(plan, raw, io, false)
     else for (const line of renderSummary({ ...plan, redactor }, { verbose: raw.verbose ?? false })) io.out(line)
-    io.out(`${paint('green', symbols.ok)} Applied ${decided.accepted.length} fix(es) to ${result.written.length} file(s)${result.untracked.length ? `; stopped tracking ${result.untracked.join(', ')}` : ''}.`)
+    for (const line of verification ? renderVerification(verification, (text) => redactor.redact(text)) : []) io.out(line)
+    const applied = verification ? verification.applied.length : decided.accepted.length
+    io.out(`${paint('green', symbols.ok)} Applied ${applied} fix(es) to ${result.written.length} file(s)${result.untracked.length ? `; stopped tracking ${result.untracked.join(', ')}` : ''}.`)
+    for (const line of renderTrace(trace)) io.out(line)
   }
   return ExitCode.Success
 }
@@ -69,14 +83,16 @@ async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags,
   return workflowExitCode(result)
 }
 
-function report(plan: Plan, options: RunOptions, raw: RawOptions, io: Io): ExitCode {
-  if (raw.json) io.out(JSON.stringify(buildJsonReport(plan, options.given, VERSION), null, 2))
+function report(plan: Plan, options: RunOptions, raw: RawOptions & TraceFlags, io: Io, audit: LoadedAudit | undefined): ExitCode {
+  const trace = traceRun(plan, { audit, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) })
+  if (raw.sarif) writeSarif(raw.sarif, buildSarif(plan, { root: options.root, version: VERSION, transforms: registry.map((t) => t.meta) }))
+  if (raw.json) io.out(JSON.stringify(buildJsonReport(plan, options.given, VERSION, undefined, undefined, traceExtras(trace)), null, 2))
   else if (raw.check) io.err(plan.fixes.length > 0 ? `${plan.fixes.length} fix(es) pending in ${new Set(plan.fixes.map((f) => f.change.path)).size} file(s); run prod-fix --dry-run to see them.` : 'No fixes pending.')
-  else printPlan(plan, raw, io, true)
+  else printPlan(plan, raw, io, true, renderTrace(trace))
   return raw.check && plan.fixes.length > 0 ? ExitCode.FixesPending : ExitCode.Success
 }
 
-function printPlan(plan: Plan, raw: RawOptions, io: Io, dryRun: boolean): void {
+function printPlan(plan: Plan, raw: RawOptions, io: Io, dryRun: boolean, trace: string[] = []): void {
   const redact = (text: string): string => plan.redactor.redact(text)
   for (const fix of plan.fixes) {
     io.out(renderFixHeading(fix))
@@ -84,5 +100,6 @@ function printPlan(plan: Plan, raw: RawOptions, io: Io, dryRun: boolean): void {
     io.out('')
   }
   for (const line of renderSummary(plan, { verbose: raw.verbose ?? false })) io.out(line)
+  for (const line of trace) io.out(line)
   if (dryRun && plan.fixes.length > 0) io.out(paint('dim', 'Dry run: nothing was written.'))
 }

@@ -1,4 +1,6 @@
+import type { AuditEntry } from '../audit/status.js'
 import type { Plan } from '../engine/plan.js'
+import type { Readiness } from './readiness.js'
 
 export type FixStatus = 'proposed' | 'applied' | 'rejected' | 'failed'
 
@@ -26,6 +28,27 @@ export interface JsonReport {
   commits?: Array<{ sha: string; transform: string; subject: string; files: string[] }>
   /** After --pr: the pull request's URL (null when none was opened or updated). */
   pr?: string | null
+  /** With --audit: one entry per finding of the report, with what prod-fix did about it. */
+  audit?: AuditEntry[]
+  /** Found, fixed and left per audit category, and the score before and after. */
+  readiness?: Readiness
+  /** After an apply: whether the repository's type check ran, and the fixes it made prod-fix revert. */
+  verification?: VerificationReport
+}
+
+export interface VerificationReport {
+  verified: boolean
+  command: string | null
+  /** Why the repository was not type-checked (null when it was). */
+  reason: string | null
+  failed: Array<{ transform: string; file: string; errors: string[] }>
+}
+
+/** What --audit, the readiness summary and --verify add to the report. */
+export interface ReportExtras {
+  audit?: readonly AuditEntry[]
+  readiness?: Readiness
+  verification?: VerificationReport
 }
 
 /** What an apply on a branch adds to the report. */
@@ -36,7 +59,14 @@ export interface GitReport {
 }
 
 /** Builds the machine report of a plan; `status` gives each fix id's outcome (default proposed). Secret values are masked. */
-export function buildJsonReport(plan: Plan, root: string, version: string, status: ReadonlyMap<string, FixStatus> = new Map(), git?: GitReport): JsonReport {
+export function buildJsonReport(
+  plan: Plan,
+  root: string,
+  version: string,
+  status: ReadonlyMap<string, FixStatus> = new Map(),
+  git?: GitReport,
+  extras: ReportExtras = {},
+): JsonReport {
   const redact = (text: string): string => plan.redactor.redact(text)
   const count = (reason: string): number => plan.skipped.filter((skip) => skip.reason === reason).length
   const fixes = plan.fixes.map((fix) => ({
@@ -66,5 +96,22 @@ export function buildJsonReport(plan: Plan, root: string, version: string, statu
       duration_ms: plan.durationMs,
     },
     ...(git ? { branch: git.branch, commits: git.commits.map((c) => ({ ...c, subject: redact(c.subject) })), pr: git.pr } : {}),
+    ...(extras.audit
+      ? {
+          audit: extras.audit.map((e) => ({
+            finding: redact(e.finding),
+            severity: e.severity,
+            status: e.status,
+            transforms: e.transforms,
+            reason: redact(e.reason),
+            left: e.left.map(redact),
+            category: e.category,
+            line: e.line,
+            files: e.files,
+          })),
+        }
+      : {}),
+    ...(extras.readiness ? { readiness: extras.readiness } : {}),
+    ...(extras.verification ? { verification: { ...extras.verification, reason: extras.verification.reason && redact(extras.verification.reason), failed: extras.verification.failed.map((f) => ({ ...f, errors: f.errors.map(redact) })) } } : {}),
   }
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { applyFixes, writeAtomic } from '../engine/apply.js'
+import { applyFixes, writeAtomic, type ApplyResult } from '../engine/apply.js'
 import type { Fix } from '../engine/plan.js'
 import { detectTypeCheck, newDiagnostics, runTypeCheck, type Diagnostic, type TypeCheckCommand, type TypeCheckRun } from './typecheck.js'
 
@@ -141,4 +141,15 @@ function groupByFile(fixes: readonly Fix[]): FileUnit[] {
     units.set(fix.change.path, unit)
   }
   return [...units.values()].sort((a, b) => Number(b.fixes[0].change.before === null) - Number(a.fixes[0].change.before === null))
+}
+
+/** The files a set of applied fixes wrote and stopped tracking, as applyFixes reports them. */
+export function appliedFiles(fixes: readonly Fix[]): ApplyResult {
+  const written = new Set<string>()
+  const untracked = new Set<string>()
+  for (const { change } of fixes) {
+    if (change.after !== change.before) written.add(change.path)
+    if (change.untrack) untracked.add(change.path)
+  }
+  return { written: [...written], untracked: [...untracked] }
 }

@@ -1,5 +1,5 @@
 import MagicString from 'magic-string'
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml'
 import type { Finding } from '../../../src/types.js'
 import { planDeploy, serviceName, type DeployFacts, type DeployPlan } from './deploy-flags.js'
 import { editScript, scriptRegion } from './scripts.js'
@@ -77,14 +77,14 @@ export function editCloudbuild(path: string, text: string, factsFor: (service: s
   if (placeholder) addSubstitution(doc, text, edit)
   const pendingPlaceholder = placeholder || substitutionValue(doc, INSTANCE_SUBSTITUTION) === INSTANCE_PLACEHOLDER
   if (pendingPlaceholder) {
-    const line = plans.find(({ plan }) => plan.usesInstance)?.line ?? lineOf(text, doc.get('substitutions', true) && isMap(doc.get('substitutions', true)) ? (doc.get('substitutions', true) as YAMLMap).range![0] : 0)
+    const line = plans.find(({ plan }) => plan.usesInstance)?.line ?? 1
     result.findings.push({ path, line, message: `set the ${INSTANCE_SUBSTITUTION} substitution to the Cloud SQL connection name (PROJECT:REGION:INSTANCE, from \`gcloud sql instances describe\`) in ${path} or the build trigger, and grant the Cloud Run service account roles/cloudsql.client` })
   }
   if (edit.hasChanged()) {
     const after = edit.toString()
     if (parseDocument(after).errors.length > 0 || !sameShape(text, after, [])) {
-      result.findings.push({ path, line: 1, message: `could not add the Cloud Run flags to ${path} without breaking its YAML; add them by hand` })
-      return { ...result, after: undefined }
+      // Nothing was added, so nothing is to be created or set: only the failure is reported.
+      return { after: undefined, notes: result.notes, findings: [{ path, line: 1, message: `could not add the Cloud Run flags to ${path} without breaking its YAML; add them by hand` }] }
     }
     result.after = after
   }
@@ -99,8 +99,8 @@ function secretsMessage(plan: DeployPlan): string {
 }
 
 /** The bash scripts of a step: `args: ['-c', script]` and `script:`. */
-function scriptScalars(step: YAMLMap): Array<import('yaml').Scalar> {
-  const scalars: Array<import('yaml').Scalar> = []
+function scriptScalars(step: YAMLMap): Scalar[] {
+  const scalars: Scalar[] = []
   const args = step.get('args', true)
   if (isSeq(args)) {
     args.items.forEach((item, i) => {
@@ -152,7 +152,7 @@ function addSubstitution(doc: Document, text: string, edit: MagicString): void {
     const lastKey = subs.items.at(-1)!.key
     const keyStart = isScalar(lastKey) ? lastKey.range![0] : subs.range![0]
     const indent = text.slice(lineStart(text, keyStart), keyStart)
-    const valueEnd = subs.items.at(-1)!.value && isScalar(subs.items.at(-1)!.value) ? (subs.items.at(-1)!.value as import('yaml').Scalar).range![1] : keyStart
+    const valueEnd = subs.items.at(-1)!.value && isScalar(subs.items.at(-1)!.value) ? (subs.items.at(-1)!.value as Scalar).range![1] : keyStart
     edit.appendLeft(lineEnd(text, valueEnd), `\n${indent}${entry}${comment}`)
     return
   }

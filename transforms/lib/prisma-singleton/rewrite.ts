@@ -127,13 +127,23 @@ function hangers(text: string, stray: StrayClient, findings: FileRewrite['findin
   const perCall = stray.scope.type !== 'Program'
   walk(stray.scope, (node, ancestors) => {
     if (handled.has(node)) return false
-    if (isDisconnectCall(node, stray.name) && (perCall || ancestors.some(isFunctionNode))) {
+    if (isDisconnectCall(node, stray.name) && (perCall || ancestors.some(isFunctionNode)) && !inLifecycleCallback(ancestors)) {
       findings.push({ line: lineAt(text, node.start!), message: `${stray.name}.$disconnect() now closes the shared client on every call: remove it (the process shutdown disconnects once)` })
       return false
     }
     return undefined
   })
   return ranges
+}
+
+/** Inside `main().finally(() => …)` or `process.on('SIGTERM', () => …)`: a disconnect at the end of the process, not per call. */
+function inLifecycleCallback(ancestors: readonly Node[]): boolean {
+  let index = ancestors.length - 1
+  while (index >= 0 && !isFunctionNode(ancestors[index]!)) index--
+  const call = ancestors[index - 1]
+  if (index < 1 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier') return false
+  const method = call.callee.property.name
+  return ['finally', 'then', 'catch'].includes(method) || (['on', 'once'].includes(method) && call.callee.object.type === 'Identifier' && call.callee.object.name === 'process')
 }
 
 // Before: try { … } catch (e) { … } finally { await prisma.$disconnect() }

@@ -1,0 +1,10 @@
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { PrismaClient } from '@prisma/client'
+
+const prisma = new PrismaClient()
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const users = await prisma.user.findMany()
+  await prisma.$disconnect()
+  res.status(200).json(users)
+}

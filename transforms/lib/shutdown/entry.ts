@@ -1,5 +1,6 @@
 import { posix } from 'node:path'
 import type { CallExpression, Node, Program } from '@babel/types'
+import { walk } from '../../../src/engine/ast.js'
 import type { TransformContext } from '../../../src/types.js'
 
 const SOURCE_EXT = ['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts']
@@ -124,9 +125,12 @@ export function findServer(program: Program, text: string): ServerHandle | undef
   for (const statement of program.body) {
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue
     const call = statement.expression
-    if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'listen') continue
-    if (call.callee.object.type === 'Identifier' && fastify.has(call.callee.object.name)) continue
-    const name = ['server', 'httpServer'].find((n) => !new RegExp(String.raw`\b${n}\b`).test(text))
+    // `serve({ fetch: app.fetch })` (@hono/node-server) returns the http.Server like `app.listen(…)`.
+    const isServe = call.callee.type === 'Identifier' && call.callee.name === 'serve' && imports(program, call.callee.name, '@hono/node-server')
+    if (!isServe && (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'listen')) continue
+    if (call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && fastify.has(call.callee.object.name)) continue
+    const used = identifiers(program)
+    const name = ['server', 'httpServer'].find((n) => !used.has(n))
     if (name) return { kind: 'capture', name, call, statementStart: statement.start! }
   }
   return undefined
@@ -151,5 +155,18 @@ function fastifyInstances(program: Program): Set<string> {
       if (d.id.type === 'Identifier' && d.init?.type === 'CallExpression' && d.init.callee.type === 'Identifier' && /^fastify$/i.test(d.init.callee.name)) names.add(d.id.name)
     }
   }
+  return names
+}
+
+/** Whether the program imports `name` from `source`. */
+function imports(program: Program, name: string, source: string): boolean {
+  return program.body.some((s) => s.type === 'ImportDeclaration' && s.source.value === source && s.specifiers.some((spec) => spec.local.name === name))
+}
+
+function identifiers(program: Program): Set<string> {
+  const names = new Set<string>()
+  walk(program, (node) => {
+    if (node.type === 'Identifier') names.add(node.name)
+  })
   return names
 }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { parseRepoList, parseShard, selectShard } from '../../src/batch/repo-list.js'
 import { runCli } from '../helpers/cli.js'
 import { addBareRemote, createTmpRepo, GIT_ENV, tmpDir } from '../helpers/tmp-repo.js'
+import { startFakeGitHub, type FakeGitHub } from '../pr/fake-github.js'
 
 const PRISMA = "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient({ errorFormat: 'pretty' })\n"
 const FIXED = "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient({ errorFormat: process.env.NODE_ENV === 'production' ? 'minimal' : 'pretty' })\n"
@@ -66,6 +67,48 @@ describe('prod-fix batch', () => {
       ['failed', false],
       ['pushed', true],
     ])
+  })
+
+  let github: FakeGitHub | undefined
+  afterEach(async () => {
+    await github?.close()
+    delete process.env.GITHUB_TOKEN
+  })
+
+  it('--pr opens one pull request per repository, and a re-run only updates the one whose base moved', async () => {
+    github = await startFakeGitHub({ owner: 'acme', repo: '*', token: 'batch-token', anyRepository: true })
+    process.env.GITHUB_TOKEN = 'batch-token'
+    const repos = ['billing', 'orders', 'search'].map((name) => {
+      const repo = createTmpRepo({ 'src/db.ts': PRISMA })
+      const bare = addBareRemote(repo)
+      // The remote looks like GitHub; git pushes to the local bare repository instead.
+      const url = `https://github.example/acme/${name}.git`
+      repo.git('remote', 'set-url', 'origin', url)
+      repo.git('config', `url.${bare}.insteadOf`, url)
+      return repo
+    })
+    const dir = tmpDir('prod-fix-batch-pr-')
+    const list = join(dir, 'repos.txt')
+    writeFileSync(list, repos.map((r) => r.root).join('\n'))
+    const args = ['batch', list, '--yes', '--pr', '--branch', 'prod-fix/audit', '--only', 'prisma-error-format', '--api-url', github.url, '--workdir', join(dir, 'work'), '--json']
+    const first = await runCli(args)
+    expect(first.code).toBe(0)
+    const opened = (JSON.parse(first.stdout) as Report).repositories
+    expect(opened.map((r) => [r.status, r.pr])).toEqual(['billing', 'orders', 'search'].map((name) => ['pr-opened', `https://github.example/acme/${name}/pull/1`]))
+    expect(github.pulls.map((p) => [p.repo, p.head, p.base]).sort()).toEqual(['billing', 'orders', 'search'].map((name) => [`acme/${name}`, 'prod-fix/audit', 'main']))
+
+    // orders' main moves on with a new problem; the others are unchanged.
+    repos[1]!.git('switch', '--quiet', 'main')
+    repos[1]!.write('src/replica.ts', PRISMA)
+    repos[1]!.git('add', 'src/replica.ts')
+    repos[1]!.git('commit', '--quiet', '-m', 'read replica')
+    const second = (JSON.parse((await runCli(args)).stdout) as Report).repositories
+    expect(second.map((r) => [r.status, r.resumed])).toEqual([
+      ['pr-opened', true],
+      ['pr-updated', false],
+      ['pr-opened', true],
+    ])
+    expect(github.pulls).toHaveLength(3)
   })
 
   it('dry run by default, with a summary table and exit 0', async () => {

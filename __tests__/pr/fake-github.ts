@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 /** A pull request as the fake stores it. */
 export interface FakePull {
+  /** owner/name the pull request belongs to. */
+  repo: string
   number: number
   head: string
   base: string
@@ -42,14 +44,19 @@ export interface FakeGitHub {
 
 const DOCS = 'https://docs.github.com/rest'
 
-/** Starts the fake on a free local port; `token` is the only token it accepts. */
-export async function startFakeGitHub(options: { owner: string; repo: string; token: string; defaultBranch?: string }): Promise<FakeGitHub> {
-  const { owner, repo, token } = options
+/**
+ * Starts the fake on a free local port; `token` is the only token it accepts. It serves
+ * `owner/repo`, or with `anyRepository` every repository asked for (batch tests).
+ */
+export async function startFakeGitHub(options: { owner: string; repo: string; token: string; defaultBranch?: string; anyRepository?: boolean }): Promise<FakeGitHub> {
+  const { token } = options
   const requests: RecordedRequest[] = []
   const pulls: FakePull[] = []
   const failures: Failure[] = []
   let hideOnce = false
   let url = ''
+  let owner = options.owner
+  let repo = options.repo
   const repoJson = () => ({
     id: 1296269,
     node_id: 'MDEwOlJlcG9zaXRvcnkxMjk2MjY5',
@@ -97,12 +104,15 @@ export async function startFakeGitHub(options: { owner: string; repo: string; to
     if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) {
       return send(res, 401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
     }
+    const addressed = /^\/repos\/([^/]+)\/([^/]+)/.exec(full.pathname)
+    if (options.anyRepository && addressed) [, owner = owner, repo = repo] = addressed
     const base = `/repos/${owner}/${repo}`
+    const ofRepo = (p: FakePull): boolean => p.repo === `${owner}/${repo}`
     if (req.method === 'GET' && full.pathname === base) return send(res, 200, repoJson())
     if (req.method === 'GET' && full.pathname === `${base}/pulls`) {
       const head = full.searchParams.get('head')
       const state = full.searchParams.get('state') ?? 'open'
-      const list = pulls.filter((p) => (state === 'all' || p.state === state) && (!head || `${owner}:${p.head}` === head))
+      const list = pulls.filter((p) => ofRepo(p) && (state === 'all' || p.state === state) && (!head || `${owner}:${p.head}` === head))
       if (hideOnce) {
         hideOnce = false
         return send(res, 200, [])
@@ -111,7 +121,7 @@ export async function startFakeGitHub(options: { owner: string; repo: string; to
     }
     if (req.method === 'POST' && full.pathname === `${base}/pulls`) {
       const head = String(body?.head)
-      if (pulls.some((p) => p.head === head && p.state === 'open')) {
+      if (pulls.some((p) => ofRepo(p) && p.head === head && p.state === 'open')) {
         return send(res, 422, {
           message: 'Validation Failed',
           errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${head}.` }],
@@ -119,13 +129,13 @@ export async function startFakeGitHub(options: { owner: string; repo: string; to
           status: '422',
         })
       }
-      const pull: FakePull = { number: pulls.length + 1, head, base: String(body?.base), title: String(body?.title), body: String(body?.body ?? ''), draft: body?.draft === true, state: 'open' }
+      const pull: FakePull = { repo: `${owner}/${repo}`, number: pulls.filter(ofRepo).length + 1, head, base: String(body?.base), title: String(body?.title), body: String(body?.body ?? ''), draft: body?.draft === true, state: 'open' }
       pulls.push(pull)
       return send(res, 201, pullJson(pull))
     }
     const patch = new RegExp(`^${base}/pulls/(\\d+)$`).exec(full.pathname)
     if (req.method === 'PATCH' && patch) {
-      const pull = pulls.find((p) => p.number === Number(patch[1]))
+      const pull = pulls.find((p) => ofRepo(p) && p.number === Number(patch[1]))
       if (!pull) return send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
       if (typeof body?.body === 'string') pull.body = body.body
       if (typeof body?.title === 'string') pull.title = body.title

@@ -68,7 +68,7 @@ describe('--pr against a local remote and a local GitHub API', () => {
   })
 
   it('updates the pull request when creating it answers 422 "A pull request already exists"', async () => {
-    github.pulls.push({ number: 7, head: BRANCH, base: 'main', title: 'old', body: 'old body', draft: false, state: 'open' })
+    github.pulls.push({ repo: 'acme/api', number: 7, head: BRANCH, base: 'main', title: 'old', body: 'old body', draft: false, state: 'open' })
     github.hideOpenPullsOnce()
     const result = await runWorkflow(options())
     expect(result.status).toBe('pr-updated')

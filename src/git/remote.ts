@@ -4,7 +4,8 @@ import { gitMessage, maskUrlCredentials, tryRaw } from './repo.js'
 
 /** The fetch URL of a remote; a GitError naming the remotes that do exist when it is missing. */
 export async function remoteUrl(git: SimpleGit, remote: string): Promise<string> {
-  const url = await tryRaw(git, ['remote', 'get-url', remote])
+  // The URL as configured: `get-url` applies insteadOf rewrites, which hide the forge (mirrors, proxies).
+  const url = await tryRaw(git, ['config', '--get', `remote.${remote}.url`])
   if (url) return url
   const names = (await tryRaw(git, ['remote'])).split('\n').filter(Boolean)
   throw new GitError(

@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
 import type { ImportDeclaration, Node, Program, Statement } from '@babel/types'
 import type MagicString from 'magic-string'
+import { walk } from '../../src/engine/ast.js'
 import type { ProjectInfo } from '../../src/engine/project.js'
 import type { ParsedFile } from '../../src/types.js'
 
@@ -226,6 +227,16 @@ export function usesSemicolons(file: ParsedFile): boolean {
     if (!['ImportDeclaration', 'ExpressionStatement', 'VariableDeclaration'].includes(statement.type)) continue
     if (file.text[statement.end! - 1] === ';') withSemi++
     else without++
+  }
+  if (withSemi + without === 0) {
+    // Only functions and classes at top level (`export function f() { … }`): judge by the statements inside them.
+    walk(file.ast.program, (node, ancestors) => {
+      if (!['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement'].includes(node.type)) return
+      const parent = ancestors[ancestors.length - 1]
+      if (parent?.type === 'ForStatement' || parent?.type === 'ForInStatement' || parent?.type === 'ForOfStatement') return
+      if (file.text[node.end! - 1] === ';') withSemi++
+      else without++
+    })
   }
   return withSemi >= without && withSemi > 0
 }

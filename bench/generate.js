@@ -8,9 +8,7 @@ const PACKAGE_SIZE = 250
 
 const NOUNS = ['order', 'invoice', 'customer', 'product', 'cart', 'payment', 'shipment', 'region', 'tax', 'discount', 'user', 'session', 'inventory', 'price', 'fulfillment', 'return', 'store', 'channel', 'currency', 'note', 'campaign', 'refund', 'address', 'workflow']
 const VERBS = ['create', 'update', 'list', 'retrieve', 'delete', 'validate', 'compute', 'sync', 'archive', 'restore', 'merge', 'export']
-// Comments as real code has them, including words other transforms' prefilters look for ("already", "ready").
 const COMMENTS = [
-  'Returns early when the record was already processed by another worker.',
   'Keep the order stable: callers rely on it for pagination.',
   'The amount is in the smallest currency unit.',
   'Fall back to the default region when none is configured.',
@@ -87,10 +85,18 @@ export function generateRepository(dir, { files, density, seed }) {
 
 const capital = (word) => word[0].toUpperCase() + word.slice(1)
 
+/**
+ * Share of ordinary modules mentioning "already" or "ready" (error messages, comments): in the
+ * repositories of shared/corpus.md it is 3–10 % of the JS/TS files. Prefilters that look for
+ * "ready" meet them.
+ */
+const READY_SHARE = 0.06
+
 function plainModule(noun, rand, pick, ext) {
   const type = capital(noun)
   const typed = ext === 'ts'
   const out = [`import { ${pick(VERBS)}${capital(pick(NOUNS))} } from './${pick(NOUNS)}-helpers${typed ? '' : '.js'}'`, '']
+  if (rand() < READY_SHARE) out.push(`export const ${noun.toUpperCase()}_EXISTS = '${type} already exists'`, '')
   if (typed) out.push(`export interface ${type} {`, '  id: string', '  createdAt: Date', `  metadata: Record<string, unknown> | null`, '}', '')
   const functions = 2 + Math.floor(rand() * 8)
   for (let f = 0; f < functions; f++) {

@@ -79,6 +79,8 @@ function timeOnce(command, args, { cwd, captureStdout }) {
   const result = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'] })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   if (result.error) throw new Error(`could not run ${command}: ${result.error.message}`)
+  // Ctrl-C reaches the child first; stop here so the generated tree is removed.
+  if (result.signal === 'SIGINT' || result.status === 130 || /terminated by signal 2\b/.test(result.stderr)) throw new Error('interrupted')
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)
   const cpu = ['User', 'System'].map((kind) => new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr))
   const cpuMs = cpu.every(Boolean) ? (Number(cpu[0][1]) + Number(cpu[1][1])) * 1000 : undefined

@@ -136,14 +136,16 @@ function hangers(text: string, stray: StrayClient, findings: FileRewrite['findin
   return ranges
 }
 
-/** Inside `main().finally(() => …)` or `process.on('SIGTERM', () => …)`: a disconnect at the end of the process, not per call. */
+/** Inside a top-level `main().finally(() => …)` or `process.on('SIGTERM', () => …)`: a disconnect at the end of the process, not per call. */
 function inLifecycleCallback(ancestors: readonly Node[]): boolean {
   let index = ancestors.length - 1
   while (index >= 0 && !isFunctionNode(ancestors[index]!)) index--
   const call = ancestors[index - 1]
   if (index < 1 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier') return false
   const method = call.callee.property.name
-  return ['finally', 'then', 'catch'].includes(method) || (['on', 'once'].includes(method) && call.callee.object.type === 'Identifier' && call.callee.object.name === 'process')
+  if (['on', 'once'].includes(method) && call.callee.object.type === 'Identifier' && call.callee.object.name === 'process') return true
+  // `main().finally(…)` at the top of the module; the same chain inside a handler runs per request.
+  return ['finally', 'then', 'catch'].includes(method) && !ancestors.slice(0, index - 1).some(isFunctionNode)
 }
 
 // Before: try { … } catch (e) { … } finally { await prisma.$disconnect() }

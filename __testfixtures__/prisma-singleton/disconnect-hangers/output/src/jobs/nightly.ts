@@ -4,10 +4,8 @@ export async function nightly() {
   await prisma.session.deleteMany({ where: { expired: true } })
 }
 
-export function runOnce() {
-  return nightly()
-    .catch((error) => console.error(error))
-    .finally(async () => {
-      await prisma.$disconnect()
-    })
-}
+nightly()
+  .catch((error) => console.error(error))
+  .finally(async () => {
+    await prisma.$disconnect()
+  })

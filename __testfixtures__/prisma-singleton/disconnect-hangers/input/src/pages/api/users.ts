@@ -4,7 +4,9 @@ import { PrismaClient } from '@prisma/client'
 const prisma = new PrismaClient()
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
-  const users = await prisma.user.findMany()
+  const users = await prisma.user.findMany().finally(async () => {
+    await prisma.$disconnect()
+  })
   await prisma.$disconnect()
   res.status(200).json(users)
 }

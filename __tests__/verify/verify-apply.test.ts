@@ -118,4 +118,21 @@ describe('verifyApply', { timeout: 120_000 }, () => {
     expect(result).toMatchObject({ verified: false, reason: 'not type-checked: TypeScript is not installed in its node_modules (run its install first)', failed: [], checks: 0 })
     expect(read(root, 'src/a.ts')).toBe('export const a: string = 1\n')
   })
+
+  it('reverts a schema fix that makes `prisma validate` fail, checking only schemas that validated before', async () => {
+    const root = repo({ 'src/a.ts': 'export const a = 1\n', 'prisma/schema.prisma': 'model User {\n  id Int @id\n}\n', 'prisma/old.prisma': 'model Old {\n  @@broken\n}\n' }, { typescript: false })
+    // A stand-in for the repository's Prisma CLI: `validate` rejects the attribute @@broken, as the real one rejects unknown attributes.
+    mkdirSync(join(root, 'node_modules', 'prisma', 'build'), { recursive: true })
+    writeFileSync(
+      join(root, 'node_modules', 'prisma', 'build', 'index.js'),
+      "const text = require('fs').readFileSync(process.argv[process.argv.indexOf('--schema') + 1], 'utf8')\nif (text.includes('@@broken')) { console.error('error: Attribute not known: \"@@broken\".'); process.exit(1) }\n",
+    )
+    const breaking = fix(root, 'pool', 'prisma/schema.prisma', 'model User {\n  id Int @id\n  @@broken\n}\n')
+    const already = fix(root, 'pool', 'prisma/old.prisma', 'model Old {\n  @@broken\n  id Int @id\n}\n')
+    const fine = fix(root, 'other', 'src/a.ts', 'export const a = 2\n')
+    const result = await verifyApply(root, [breaking, already, fine])
+    expect(result.applied).toEqual([already, fine])
+    expect(result.failed).toEqual([{ fix: breaking, diagnostics: [{ file: 'prisma/schema.prisma', line: 0, code: 'prisma-validate', message: 'error: Attribute not known: "@@broken".' }] }])
+    expect(read(root, 'prisma/schema.prisma')).toBe('model User {\n  id Int @id\n}\n')
+  })
 })

@@ -26,3 +26,21 @@ export function renderAuditChecklist(outcome: AuditOutcome, source: { file: stri
   }
   return lines
 }
+
+const BOX: Record<AuditStatus, string> = { fixed: '[x]', proposed: '[ ]', manual: '[ ]', 'not-applicable': '[x]' }
+
+/**
+ * The audit's checklist as Markdown for a pull-request body: one task per finding, ticked when
+ * prod-fix fixed it (or it does not apply), with what was done and what is left for a human.
+ * Callers pass text that was already redacted (reconcileAudit redacts reasons).
+ */
+export function renderAuditMarkdown(outcome: AuditOutcome, source: { file: string; title: string }): string {
+  const escape = (text: string): string => text.replace(/([\\`*_[\]<>|])/g, '\\$1')
+  const lines = [`### Audit: ${escape(source.title || source.file)}`, '']
+  for (const entry of outcome.entries) {
+    const done = BOX[entry.status] === '[x]' && entry.left.length === 0
+    const via = entry.transforms.length > 0 ? ` (${entry.transforms.map((id) => `\`${id}\``).join(', ')})` : ''
+    lines.push(`- [${done ? 'x' : ' '}] **${escape(entry.finding)}** — ${entry.severity}, ${entry.status}${via}: ${escape(entry.reason)}`)
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { applyFixes, writeAtomic, type ApplyResult } from '../engine/apply.js'
 import type { Fix } from '../engine/plan.js'
+import { brokenSchemas, validSchemasBefore } from './prisma.js'
 import { detectTypeCheck, newDiagnostics, runTypeCheck, type Diagnostic, type TypeCheckCommand, type TypeCheckRun } from './typecheck.js'
 
 /** Writes fixes to the working tree, and puts their files back as they were. */
@@ -61,8 +62,25 @@ export function revertFixes(root: string, fixes: readonly Fix[]): void {
  * reverted (fixes of one file stand or fall together: later ones were computed over earlier
  * ones). If errors remain in files no fix touched, the remaining fixes are bisected: reverted,
  * then re-applied in halves, keeping each half that checks clean. One check when nothing breaks.
+ * A Prisma schema a fix touched must still pass `prisma validate` (when the repository has Prisma).
  */
 export async function verifyApply(root: string, fixes: readonly Fix[], hooks: ApplyHooks = workingTreeHooks(root), options: VerifyOptions = {}): Promise<VerifyResult> {
+  const timeoutMs = options.timeoutMs ?? 300_000
+  const schemas = validSchemasBefore(root, fixes, timeoutMs)
+  const result = await typeCheckedApply(root, fixes, hooks, options)
+  if (!schemas) return result
+  // A schema that validated before and does not after (`prisma validate`): its fixes go back.
+  const broken = brokenSchemas(root, schemas, result.applied, timeoutMs)
+  const reverted = result.applied.filter((fix) => broken.some((d) => d.file === fix.change.path))
+  if (reverted.length > 0) await hooks.revert(reverted)
+  return {
+    ...result,
+    applied: result.applied.filter((fix) => !reverted.includes(fix)),
+    failed: [...result.failed, ...reverted.map((fix) => ({ fix, diagnostics: broken.filter((d) => d.file === fix.change.path) }))],
+  }
+}
+
+async function typeCheckedApply(root: string, fixes: readonly Fix[], hooks: ApplyHooks, options: VerifyOptions): Promise<VerifyResult> {
   const detected = options.command ? { command: options.command } : detectTypeCheck(root)
   if ('unavailable' in detected) {
     await hooks.apply(fixes)

@@ -38,7 +38,9 @@ export default defineTransform({
     const run = new SingletonRun(ctx)
     // Modules that export a client come last, so that a singleton created for the strays is known to them.
     const [exporters, others] = partition(ctx.candidates(), (path) => run.exports(path))
-    for (const path of [...others, ...exporters]) run.visit(path)
+    for (const path of others) run.visit(path)
+    run.settleOrphans()
+    for (const path of exporters) run.visit(path)
     return run.result()
   },
 })
@@ -52,6 +54,8 @@ class SingletonRun {
   private readonly exporters: Map<string, PrismaSingleton>
   private readonly singletons = new Map<string, PrismaSingleton | undefined>()
   private readonly created = new Map<string, PrismaSingleton>()
+  /** Per package without a singleton: the files whose clients wait for one. */
+  private readonly orphans = new Map<string, Array<{ file: ParsedFile; strays: StrayClient[]; clientSource: string | undefined }>>()
   private readonly exists: (path: string) => boolean
   private readonly ignore: readonly string[]
 
@@ -115,7 +119,26 @@ class SingletonRun {
       }
       return
     }
-    this.rewrite(file, strays, singleton ?? this.create(file, clientSource))
+    if (singleton) return this.rewrite(file, strays, singleton)
+    const packageDir = this.ctx.project.packageOf(path)?.dir ?? ''
+    this.orphans.set(packageDir, [...(this.orphans.get(packageDir) ?? []), { file, strays, clientSource }])
+  }
+
+  /**
+   * Packages without a singleton: one module-level client is already one pool (nothing is
+   * duplicated, so nothing moves); several, or a client per call, get a new singleton module.
+   */
+  settleOrphans(): void {
+    for (const orphans of this.orphans.values()) {
+      const strays = orphans.flatMap((orphan) => orphan.strays)
+      if (strays.length === 1 && strays[0]!.scope.type === 'Program') {
+        const { file } = orphans[0]!
+        this.note(file.path, lineAt(file.text, strays[0]!.construction.start!), 'the only PrismaClient of its package: one connection pool already, nothing to share')
+        continue
+      }
+      const singleton = this.create(orphans[0]!.file, orphans[0]!.clientSource)
+      for (const orphan of orphans) this.rewrite(orphan.file, orphan.strays, singleton)
+    }
   }
 
   private rewrite(file: ParsedFile, strays: StrayClient[], singleton: PrismaSingleton): void {
@@ -180,6 +203,8 @@ class SingletonRun {
 /** Whether a file's PrismaClient comes from the generated client the singleton uses. */
 function sameClient(path: string, source: string | undefined, singleton: PrismaSingleton | undefined): boolean {
   if (!singleton) return true
+  // A workspace database package re-exports the client it builds the singleton from.
+  if (source !== undefined && source === singleton.importFrom) return true
   return normalizeSource(path, source) === normalizeSource(singleton.path, singleton.clientSource)
 }
 

@@ -1,0 +1,3 @@
+import { prisma as client } from '../db/client'
+
+export const tags = () => client.tag.findMany()

@@ -6,8 +6,11 @@ export type ArgEdit =
   | { kind: 'remove'; index: number }
   | { kind: 'append'; values: string[] }
 
-/** What `gcloud run …` deploys: a service, a job (no scaling flags), or nothing to configure (`jobs execute`). */
-export type DeployKind = 'service' | 'job'
+/**
+ * What `gcloud run …` deploys: a service, or a job (no scaling flags). `jobs deploy|create` take
+ * only `--set-cloudsql-instances` and `--set-secrets`; `jobs update` takes the `--add`/`--update` forms.
+ */
+export type DeployKind = 'service' | 'job' | 'job-update'
 
 /** Repository facts that decide which flags a deploy needs. */
 export interface DeployFacts {
@@ -86,11 +89,11 @@ export function planDeploy(args: readonly string[], start: number, kind: DeployK
   }
 
   if (facts.cloudSql && !find('add-cloudsql-instances', 'set-cloudsql-instances')) {
-    add('add-cloudsql-instances', facts.instance)
+    add(kind === 'job' ? 'set-cloudsql-instances' : 'add-cloudsql-instances', facts.instance)
     plan.usesInstance = true
   }
 
-  planSecrets(flags, facts, plan, add)
+  planSecrets(flags, facts, plan, add, kind)
 
   if (kind === 'service') {
     const minInstances = find('min-instances')
@@ -124,7 +127,7 @@ export function planDeploy(args: readonly string[], start: number, kind: DeployK
 
 // Before: --set-env-vars NODE_ENV=production,DATABASE_URL=postgres://…
 // After:  --set-env-vars NODE_ENV=production --set-secrets DATABASE_URL=database-url:latest
-function planSecrets(flags: Flag[], facts: DeployFacts, plan: DeployPlan, add: (name: string, value: string) => void): void {
+function planSecrets(flags: Flag[], facts: DeployFacts, plan: DeployPlan, add: (name: string, value: string) => void, kind: DeployKind): void {
   // Scripts often repeat a list flag (`--set-env-vars A=1 --set-env-vars B=2`): every occurrence counts.
   const envFlags = flags.filter((flag) => (flag.name === 'set-env-vars' || flag.name === 'update-env-vars') && flag.value !== undefined)
   const secretFlags = flags.filter((flag) => (flag.name === 'set-secrets' || flag.name === 'update-secrets') && flag.value !== undefined)
@@ -167,8 +170,9 @@ function planSecrets(flags: Flag[], facts: DeployFacts, plan: DeployPlan, add: (
     plan.summary.push(`--${secretFlag.name} ${wanted.map((w) => w.env).join(',')}`)
   } else {
     // --set-secrets replaces every secret of the service: only declarative deploys (that already
-    // replace their env with --set-env-vars) get it; others keep their console-made secrets.
-    add(envFlags.some((flag) => flag.name === 'set-env-vars') ? 'set-secrets' : 'update-secrets', entries.join(','))
+    // replace their env with --set-env-vars) get it; others keep their console-made secrets. Jobs
+    // get it too: older gcloud releases know no --update-secrets for `jobs deploy`.
+    add(kind === 'job' || envFlags.some((flag) => flag.name === 'set-env-vars') ? 'set-secrets' : 'update-secrets', entries.join(','))
   }
 }
 

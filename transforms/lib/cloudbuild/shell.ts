@@ -134,7 +134,8 @@ export function classifyGcloudArgs(args: readonly string[], from: number): { sta
   i++
   skipGlobal()
   if (args[i] === 'deploy') return { start: i + 1, kind: 'service' }
-  if (args[i] === 'jobs' && ['deploy', 'create', 'update'].includes(args[i + 1] ?? '')) return { start: i + 2, kind: 'job' }
+  if (args[i] === 'jobs' && (args[i + 1] === 'deploy' || args[i + 1] === 'create')) return { start: i + 2, kind: 'job' }
+  if (args[i] === 'jobs' && args[i + 1] === 'update') return { start: i + 2, kind: 'job-update' }
   return undefined
 }
 

@@ -23,4 +23,10 @@ describe('secrets inline cases', () => {
   it('leaves a committed env file without secrets alone', () => {
     expect(planTree({ '.gitignore': '.env\n', '.env': 'PORT=3000\nVITE_API_URL=https://api.example.com\n' }, [transform]).fixes).toEqual([])
   })
+
+  it('leaves env files inside test fixtures alone: their secrets are fakes by design', () => {
+    const plan = planTree({ '.gitignore': '.env\n', 'test/fixtures/app/.env': 'JWT_SECRET=Qm8vT2xK9rL4wZ7p\n' }, [transform])
+    expect(plan.fixes).toEqual([])
+    expect(plan.findings).toEqual([])
+  })
 })

@@ -25,9 +25,9 @@ const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLI
 
 /** The kind of file, or undefined when it is not scanned. */
 export function secretFileKind(path: string): SecretFileKind | undefined {
+  if (NOT_SCANNED(path)) return undefined
   if (isEnvFile(path)) return isEnvTemplate(path) ? 'template' : /(?:^|\/)\.env\.(?:test|testing|ci|e2e)(?:\.local)?$/.test(path) ? 'test-env' : 'env'
-  if (/(?:^|\/)\.env(?:rc)?$|\.dev\.vars$/.test(path)) return undefined
-  return NOT_SCANNED(path) ? undefined : 'other'
+  return /(?:^|\/)\.envrc$|\.dev\.vars$/.test(path) ? undefined : 'other'
 }
 
 /**

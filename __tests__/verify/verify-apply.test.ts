@@ -14,11 +14,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-function repo(files: Record<string, string>, options: { typescript?: boolean; script?: boolean } = {}): string {
+function repo(files: Record<string, string>, options: { typescript?: boolean; script?: boolean | string } = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'prod-fix-verify-'))
   dirs.push(root)
   const all: Record<string, string> = {
-    'package.json': JSON.stringify({ name: 'demo', private: true, ...(options.script ? { scripts: { typecheck: 'tsc --noEmit -p tsconfig.json --pretty false' } } : {}) }),
+    'package.json': JSON.stringify({ name: 'demo', private: true, ...(options.script ? { scripts: { typecheck: typeof options.script === 'string' ? options.script : 'tsc --noEmit -p tsconfig.json --pretty false' } } : {}) }),
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022'], target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', types: [] }, include: ['src'] }),
     ...files,
   }
@@ -109,6 +109,12 @@ describe('verifyApply', { timeout: 120_000 }, () => {
     expect(result.command).toBe('npm run typecheck')
     expect(result.failed.map((f) => f.diagnostics[0].code)).toEqual(['TS2322'])
     expect(read(root, 'src/a.ts')).toBe('export const a = 1\n')
+  })
+
+  it("falls back to the repository's tsc when its typecheck script cannot run", async () => {
+    const root = repo({ 'src/a.ts': 'export const a = 1\n' }, { script: 'vue-tsc-not-installed --noEmit' })
+    const result = await verifyApply(root, [fix(root, 't', 'src/a.ts', 'export const a = 2\n')])
+    expect(result).toMatchObject({ verified: true, command: 'tsc --noEmit -p tsconfig.json', failed: [], checks: 3 })
   })
 
   it('applies without checking, and says why, when the repository cannot type-check', async () => {

@@ -86,13 +86,17 @@ async function typeCheckedApply(root: string, fixes: readonly Fix[], hooks: Appl
     await hooks.apply(fixes)
     return { verified: false, reason: `not type-checked: ${detected.unavailable}`, applied: [...fixes], failed: [], checks: 0 }
   }
-  const { command } = detected
+  let command = detected.command
   let checks = 0
   const check = (): TypeCheckRun => {
     checks++
     return runTypeCheck(root, command, options.timeoutMs ?? 300_000)
   }
-  const baseline = check()
+  let baseline = check()
+  if (!baseline.ok && 'fallback' in detected && detected.fallback) {
+    command = detected.fallback
+    baseline = check()
+  }
   if (!baseline.ok) {
     await hooks.apply(fixes)
     return { verified: false, reason: `not type-checked: ${baseline.reason}`, command: command.label, applied: [...fixes], failed: [], checks }

@@ -22,13 +22,17 @@ export interface Diagnostic {
 export type TypeCheckRun = { ok: true; diagnostics: Diagnostic[] } | { ok: false; reason: string }
 
 /** The repository's own type check: its `typecheck` script, else its installed tsc over tsconfig.json; or why there is none. */
-export function detectTypeCheck(root: string): { command: TypeCheckCommand } | { unavailable: string } {
+export function detectTypeCheck(root: string): { command: TypeCheckCommand; fallback?: TypeCheckCommand } | { unavailable: string } {
   const tscScript = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
   if (!existsSync(tscScript)) return { unavailable: 'TypeScript is not installed in its node_modules (run its install first)' }
   const script = typecheckScript(root)
-  if (script) return { command: { label: `npm run ${script}`, command: npmCommand(), args: ['run', '--silent', script] } }
-  if (!existsSync(join(root, 'tsconfig.json'))) return { unavailable: 'it has no tsconfig.json at its root and no typecheck script' }
-  return { command: { label: 'tsc --noEmit -p tsconfig.json', command: process.execPath, args: [tscScript, '--noEmit', '-p', 'tsconfig.json', '--pretty', 'false'] } }
+  const direct = existsSync(join(root, 'tsconfig.json'))
+    ? { label: 'tsc --noEmit -p tsconfig.json', command: process.execPath, args: [tscScript, '--noEmit', '-p', 'tsconfig.json', '--pretty', 'false'] }
+    : undefined
+  // The script is the project's own definition of "type-checks"; its tsc over tsconfig.json is the fallback when the script cannot run.
+  if (script) return { command: { label: `npm run ${script}`, command: npmCommand(), args: ['run', '--silent', script] }, ...(direct ? { fallback: direct } : {}) }
+  if (!direct) return { unavailable: 'it has no tsconfig.json at its root and no typecheck script' }
+  return { command: direct }
 }
 
 function typecheckScript(root: string): string | undefined {

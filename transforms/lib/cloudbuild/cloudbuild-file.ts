@@ -24,6 +24,10 @@ const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:bash|sh)$/
 export function editCloudbuild(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
   const result: FileEdit = { after: undefined, findings: [], notes: [] }
   const doc = parseDocument(text)
+  if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
+    result.notes.push({ path, line: 1, message: `left ${path} alone: it holds several YAML documents, which a Cloud Build or workflow file does not` })
+    return result
+  }
   if (doc.errors.length > 0) {
     result.findings.push({ path, line: doc.errors[0]!.linePos?.[0].line ?? 1, message: `${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); its Cloud Run deploy flags were not checked`, severity: 'medium' })
     return result

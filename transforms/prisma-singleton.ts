@@ -3,12 +3,12 @@ import { defineTransform } from '../src/define-transform.js'
 import { lineAt } from '../src/engine/ast.js'
 import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { SCRIPT_FILES } from './lib/globs.js'
-import { detectQuote, importSpecifier, moduleSyntax, resolveImport, usesSemicolons } from './lib/imports.js'
+import { detectQuote, moduleSyntax, resolveImport, usesSemicolons } from './lib/imports.js'
 import { newSingletonPath, singletonSource } from './lib/prisma-singleton/create.js'
 import { FileClassifier } from './lib/prisma-singleton/classify.js'
 import { rewriteFile, type SingletonImport } from './lib/prisma-singleton/rewrite.js'
 import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
-import { findPrismaSingleton, listSingletonCandidates, prismaClientSource, type PrismaSingleton } from './lib/prisma.js'
+import { findPrismaSingleton, listSingletonCandidates, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
 
 const CONSTRUCTION = /\bnew\s+(?:[\w$]+\s*\.\s*)?PrismaClient\b/
 
@@ -147,7 +147,7 @@ class SingletonRun {
       path: singleton.path,
       exportName: singleton.exportName,
       preferredName: singleton.localName,
-      specifier: singleton.importFrom ?? importSpecifier(this.ctx.project, file, singleton.path, this.neighbours(file.path)),
+      specifier: singletonSpecifier(this.ctx, file, singleton, this.neighbours(file.path)),
       syntax: singleton.syntax,
       esModuleDefault: singleton.syntax === 'esm' && singleton.exportName === 'default',
     }

@@ -2,9 +2,9 @@ import { posix } from 'node:path'
 import type { CallExpression, ClassDeclaration, Identifier, NewExpression, Node, Program, Statement, StringLiteral } from '@babel/types'
 import picomatch from 'picomatch'
 import { walk } from '../../src/engine/ast.js'
-import type { TransformContext } from '../../src/types.js'
+import type { ParsedFile, TransformContext } from '../../src/types.js'
 import { NON_RUNTIME_FILES } from './globs.js'
-import { resolveImport, specifiersIn } from './imports.js'
+import { importSpecifier, resolveImport, specifiersIn } from './imports.js'
 
 /** `new PrismaClient(…)` (also `new prisma.PrismaClient(…)`), or `super(…)` in a class extending PrismaClient (NestJS PrismaService). */
 export function isPrismaConstruction(node: Node, ancestors: readonly Node[]): node is NewExpression | CallExpression {
@@ -156,6 +156,11 @@ function reExports(ctx: TransformContext, entry: string, candidate: PrismaSingle
     if (statement.type === 'ExportAllDeclaration') return statement.exportKind !== 'type'
     return statement.specifiers.some((s) => s.type === 'ExportSpecifier' && importedName(s.local) === candidate.exportName && importedName(s.exported) === candidate.exportName)
   })
+}
+
+/** The specifier `from` imports the singleton with: the workspace package's name, else a path (alias or relative, see importSpecifier). */
+export function singletonSpecifier(ctx: TransformContext, from: ParsedFile, singleton: PrismaSingleton, neighbours: readonly ParsedFile[] = []): string {
+  return singleton.importFrom ?? importSpecifier(ctx.project, from, singleton.path, neighbours)
 }
 
 /** Every module that exports a Prisma client instance or a class extending PrismaClient, sorted by path. */

@@ -54,6 +54,8 @@ class SingletonRun {
   private readonly exporters: Map<string, PrismaSingleton>
   private readonly singletons = new Map<string, PrismaSingleton | undefined>()
   private readonly created = new Map<string, PrismaSingleton>()
+  /** Per package: the file that decorates a client onto the Fastify instance. */
+  private readonly decorated = new Map<string, string>()
   /** Per package without a singleton: the files whose clients wait for one. */
   private readonly orphans = new Map<string, Array<{ file: ParsedFile; strays: StrayClient[]; clientSource: string | undefined }>>()
   private readonly exists: (path: string) => boolean
@@ -100,6 +102,7 @@ class SingletonRun {
     for (const verdict of verdicts) {
       if (verdict.kind === 'rewrite') strays.push(verdict.stray)
       else (verdict.kind === 'finding' ? this.findings : this.notes).push({ path, line: verdict.line, message: verdict.message })
+      if (verdict.kind === 'note' && verdict.decorated) this.decorated.set(this.ctx.project.packageOf(path)?.dir ?? '', path)
     }
     if (strays.length === 0) return
     if (this.exporters.has(path)) {
@@ -129,8 +132,18 @@ class SingletonRun {
    * duplicated, so nothing moves); several, or a client per call, get a new singleton module.
    */
   settleOrphans(): void {
-    for (const orphans of this.orphans.values()) {
+    for (const [packageDir, orphans] of this.orphans) {
       const strays = orphans.flatMap((orphan) => orphan.strays)
+      const decorated = this.decorated.get(packageDir)
+      if (decorated) {
+        // Fastify code reaches the app's client through the instance; a module import would be a second pool.
+        for (const { file, strays: own } of orphans) {
+          for (const stray of own) {
+            this.findings.push({ path: file.path, line: lineAt(file.text, stray.construction.start!), message: `the app decorates its client onto Fastify in ${decorated}: use fastify.prisma (request.server.prisma in a handler) instead of a new PrismaClient` })
+          }
+        }
+        continue
+      }
       if (strays.length === 1 && strays[0]!.scope.type === 'Program') {
         const { file } = orphans[0]!
         this.note(file.path, lineAt(file.text, strays[0]!.construction.start!), 'the only PrismaClient of its package: one connection pool already, nothing to share')

@@ -16,7 +16,7 @@ export interface StrayClient {
 
 export type Verdict =
   | { kind: 'rewrite'; stray: StrayClient }
-  | { kind: 'finding' | 'note'; line: number; message: string }
+  | { kind: 'finding' | 'note'; line: number; message: string; decorated?: boolean }
 
 export interface StrayContext {
   singleton: PrismaSingleton | undefined
@@ -69,7 +69,7 @@ function judge(file: ParsedFile, node: NewExpression, ancestors: readonly Node[]
   }
   const foreign = options.filter((key) => !SHAREABLE_OPTIONS.has(key))
   if (foreign.length > 0) return finding(`a PrismaClient with ${foreign.join(', ')} options the shared client may not have; check whether it can use the singleton`)
-  if (isDecorated(parent)) return { kind: 'note', line, message: 'the client the app decorates onto its Fastify instance' }
+  if (isDecorated(parent)) return { kind: 'note', line, message: 'the client the app decorates onto its Fastify instance', decorated: true }
 
   const shape = declaredClient(node, ancestors)
   if (!shape) return finding('a PrismaClient created outside a plain `const client = new PrismaClient()` declaration; replace it with the shared client by hand')
@@ -81,7 +81,7 @@ function judge(file: ParsedFile, node: NewExpression, ancestors: readonly Node[]
     if (context.workers) return { kind: 'note', line, message: 'a client per request on Cloudflare Workers: that is how Prisma runs there' }
     if (isDecorated(ancestors[ancestors.length - 1]!) || escapes(shape.stray)) return finding(`a function that creates and hands out its own client (${shape.stray.name}): make it return the shared client`)
   }
-  if (usedInDecorate(file.ast.program, shape.stray.name)) return { kind: 'note', line, message: 'the client the app decorates onto its Fastify instance' }
+  if (usedInDecorate(file.ast.program, shape.stray.name)) return { kind: 'note', line, message: 'the client the app decorates onto its Fastify instance', decorated: true }
   return { kind: 'rewrite', stray: shape.stray }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -99,6 +99,18 @@ describe('--audit, --sarif and --verify on the command line', { timeout: 120_000
     expect(readFileSync(join(root, 'src/lib/prisma.ts'), 'utf8')).toBe(before)
     const text = await runCli(['--yes', '--no-branch', '--no-color', '--only', 'prisma-error-format', root])
     expect(text.stdout).toContain('✖ Reverted prisma-error-format in src/lib/prisma.ts: it adds type errors:')
+  })
+
+  it('reports the audit and writes SARIF after committing on a branch', async () => {
+    const tmp = repo(false)
+    const out = join(tmp.root, '..', `${tmp.root.split('/').pop()}.sarif`)
+    const run = await runCli(['--yes', '--json', '--only', 'prisma-error-format', '--audit', AUDIT, '--sarif', out, tmp.root])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout)
+    expect(report.branch).toMatch(/^prod-fix\//)
+    expect(report.audit.find((e: { finding: string }) => e.finding === 'Errors from the ORM are rendered for humans').status).toBe('fixed')
+    expect(JSON.parse(readFileSync(out, 'utf8')).runs[0].results[0].properties.status).toBe('applied')
+    rmSync(out)
   })
 
   it('says once that it cannot type-check, and applies; --no-verify skips the check', async () => {

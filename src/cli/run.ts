@@ -5,7 +5,7 @@ import { planFixes, type Fix, type Plan } from '../engine/plan.js'
 import { diskSource } from '../engine/source.js'
 import { PromptCancelled } from '../prompts/index.js'
 import { reviewFixes } from '../prompts/review.js'
-import { buildJsonReport, type FixStatus } from '../report/json.js'
+import { buildJsonReport, extrasToJson, type FixStatus } from '../report/json.js'
 import { buildSarif, writeSarif } from '../report/sarif.js'
 import { renderTrace, renderVerification, traceExtras, traceRun, type TraceFlags } from '../report/trace.js'
 import { Redactor } from '../secrets/redact.js'
@@ -36,7 +36,7 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
   const audit = raw.audit === undefined ? undefined : loadAudit(raw.audit)
   if (raw.check || raw.dryRun) return report(planRepository(options), options, raw, io, audit)
   assertCanApply(raw, io)
-  if (raw.branch !== false) return runOnBranch(options, raw, io)
+  if (raw.branch !== false) return runOnBranch(options, raw, io, audit)
   const redactor = new Redactor()
   let decided
   try {
@@ -70,13 +70,19 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
 }
 
 /** Applies on a branch with one commit per transform, then pushes or opens the pull request when asked. */
-async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags, io: Io): Promise<ExitCode> {
+async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io, audit: LoadedAudit | undefined): Promise<ExitCode> {
   const result = await runWorkflow(workflowOptions(options, raw), workflowHooks(raw, io))
+  // --audit and --sarif over what the workflow did (each fix committed, rejected or failed).
+  const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }
+  const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, outcome.status]))
+  const trace = plan && traceRun(plan, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) })
+  if (raw.sarif && plan) writeSarif(raw.sarif, buildSarif(plan, { root: options.root, version: VERSION, transforms: registry.map((t) => t.meta), status }))
   if (raw.json) {
     const report = workflowReport(result, options.given)
-    if (report) io.out(JSON.stringify(report, null, 2))
+    if (report) io.out(JSON.stringify(trace ? { ...report, ...extrasToJson(traceExtras(trace), (text) => result.redactor.redact(text)) } : report, null, 2))
   } else {
     for (const line of renderWorkflowResult(result, { reviewed: !raw.yes, verbose: raw.verbose ?? false })) io.out(line)
+    for (const line of trace ? renderTrace(trace) : []) io.out(line)
   }
   if (result.error) io.err(raw.debug && result.error.cause instanceof Error ? (result.error.cause.stack ?? result.error.message) : `prod-fix: ${result.error.message}`)
   for (const line of renderMessages(result)) (raw.json ? io.err : io.out)(line)

@@ -96,6 +96,13 @@ export function buildJsonReport(
       duration_ms: plan.durationMs,
     },
     ...(git ? { branch: git.branch, commits: git.commits.map((c) => ({ ...c, subject: redact(c.subject) })), pr: git.pr } : {}),
+    ...extrasToJson(extras, redact),
+  }
+}
+
+/** The report fields of --audit, readiness and --verify, in the contract's key order, secrets masked. */
+export function extrasToJson(extras: ReportExtras, redact: (text: string) => string): Pick<JsonReport, 'audit' | 'readiness' | 'verification'> {
+  return {
     ...(extras.audit
       ? {
           audit: extras.audit.map((e) => ({
@@ -112,6 +119,14 @@ export function buildJsonReport(
         }
       : {}),
     ...(extras.readiness ? { readiness: extras.readiness } : {}),
-    ...(extras.verification ? { verification: { ...extras.verification, reason: extras.verification.reason && redact(extras.verification.reason), failed: extras.verification.failed.map((f) => ({ ...f, errors: f.errors.map(redact) })) } } : {}),
+    ...(extras.verification
+      ? {
+          verification: {
+            ...extras.verification,
+            reason: extras.verification.reason && redact(extras.verification.reason),
+            failed: extras.verification.failed.map((f) => ({ ...f, errors: f.errors.map(redact) })),
+          },
+        }
+      : {}),
   }
 }

@@ -172,6 +172,7 @@ class SingletonRun {
     const parts = [
       result.replaced.length > 0 && `imports the shared client from ${singleton.importFrom ?? singleton.path} instead of creating a new PrismaClient`,
       result.deleted.length > 0 && `deletes a PrismaClient nothing uses (${result.deleted.join(', ')})`,
+      strays.some((stray) => result.replaced.includes(stray.name) && stray.construction.arguments.length > 0) && "its own log/errorFormat options give way to the shared client's",
     ].filter(Boolean)
     this.changes.push({ path: file.path, before: file.text, after: result.after, reason: parts.join('; ') })
   }

@@ -26,6 +26,7 @@ export default defineTransform({
     const changes: FileChange[] = []
     const findings: Finding[] = []
     const notes: Finding[] = []
+    const errors: Array<{ path: string; message: string }> = []
     const candidates = ctx.candidates()
     if (candidates.length === 0) return { changes }
     const repo = readRepoFacts(ctx)
@@ -48,12 +49,13 @@ export default defineTransform({
       const edited = path.startsWith('.github/workflows/') ? editWorkflow(path, text, factsFor, configured) : editCloudbuild(path, text, factsFor, configured)
       findings.push(...edited.findings)
       notes.push(...edited.notes)
+      errors.push(...edited.errors)
       if (edited.after !== undefined) {
         if (repo.database?.why) notes.push({ path, line: 1, message: `no --add-cloudsql-instances: ${repo.database.why}` })
         changes.push({ path, before: text, after: edited.after, reason: 'add the missing Cloud Run deploy flags (Cloud SQL, secrets, scaling)' })
       }
     }
-    return { changes, findings, notes }
+    return { changes, findings, notes, errors }
   },
 })
 

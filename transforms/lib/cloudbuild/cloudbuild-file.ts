@@ -7,11 +7,12 @@ import { sameShape } from './structure.js'
 import { classifyGcloudArgs } from './shell.js'
 import { editYamlSeq, lineEnd, lineStart, seqStrings } from './yaml-seq.js'
 
-/** The outcome of editing one YAML file: the new text (when changed), findings and notes. */
+/** The outcome of editing one YAML file: the new text (when changed), findings, notes, and why it could not be read. */
 export interface FileEdit {
   after: string | undefined
   findings: Finding[]
   notes: Finding[]
+  errors: Array<{ path: string; message: string }>
 }
 
 export const INSTANCE_SUBSTITUTION = '_CLOUDSQL_INSTANCE'
@@ -22,14 +23,14 @@ const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:bash|sh)$/
 
 /** Adds the missing Cloud Run flags to every deploy step of a cloudbuild.yaml, editing the text in place. */
 export function editCloudbuild(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
-  const result: FileEdit = { after: undefined, findings: [], notes: [] }
+  const result: FileEdit = { after: undefined, findings: [], notes: [], errors: [] }
   const doc = parseDocument(text)
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
     result.notes.push({ path, line: 1, message: `left ${path} alone: it holds several YAML documents, which a Cloud Build or workflow file does not` })
     return result
   }
   if (doc.errors.length > 0) {
-    result.findings.push({ path, line: doc.errors[0]!.linePos?.[0].line ?? 1, message: `${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); its Cloud Run deploy flags were not checked`, severity: 'medium' })
+    result.errors.push({ path, message: `not valid YAML at line ${doc.errors[0]!.linePos?.[0].line ?? 1} (${doc.errors[0]!.message.split('\n')[0]}); left unchanged, its Cloud Run deploy flags were not checked` })
     return result
   }
   const steps = doc.get('steps')
@@ -88,7 +89,7 @@ export function editCloudbuild(path: string, text: string, factsFor: (service: s
     const after = edit.toString()
     if (parseDocument(after).errors.length > 0 || !sameShape(text, after, [])) {
       // Nothing was added, so nothing is to be created or set: only the failure is reported.
-      return { after: undefined, notes: result.notes, findings: [{ path, line: 1, message: `could not add the Cloud Run flags to ${path} without breaking its YAML; add them by hand` }] }
+      return { after: undefined, notes: result.notes, errors: result.errors, findings: [{ path, line: 1, message: `could not add the Cloud Run flags to ${path} without breaking its YAML; add them by hand` }] }
     }
     result.after = after
   }

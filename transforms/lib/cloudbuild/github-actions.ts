@@ -11,14 +11,14 @@ export const INSTANCE_VARIABLE = 'CLOUDSQL_INSTANCE'
 
 /** Adds the missing Cloud Run settings to a workflow's deploy-cloudrun steps and `gcloud run deploy` run scripts. */
 export function editWorkflow(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
-  const result: FileEdit = { after: undefined, findings: [], notes: [] }
+  const result: FileEdit = { after: undefined, findings: [], notes: [], errors: [] }
   const doc = parseDocument(text)
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
     result.notes.push({ path, line: 1, message: `left ${path} alone: it holds several YAML documents, which a Cloud Build or workflow file does not` })
     return result
   }
   if (doc.errors.length > 0) {
-    result.findings.push({ path, line: doc.errors[0]!.linePos?.[0].line ?? 1, message: `${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); its Cloud Run deploy settings were not checked`, severity: 'medium' })
+    result.errors.push({ path, message: `not valid YAML at line ${doc.errors[0]!.linePos?.[0].line ?? 1} (${doc.errors[0]!.message.split('\n')[0]}); left unchanged, its Cloud Run deploy settings were not checked` })
     return result
   }
   const jobs = doc.get('jobs')

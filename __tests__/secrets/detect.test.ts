@@ -57,3 +57,17 @@ describe('mask and Redactor', () => {
     expect(redactor.redact('- DATABASE_URL=postgresql://app:Ab1@Cd2xYz9@db/app (JWT Qm8vT2xK9rL4)')).toBe('- DATABASE_URL=postgresql://app:****@db/app (JWT Qm****)')
   })
 })
+
+describe('Redactor', () => {
+  it('masks a short URL password only where it is a URL password', () => {
+    const redactor = new Redactor()
+    redactor.scan('DATABASE_URL=postgresql://app:docker@db:5432/app\n')
+    expect(redactor.redact('--- a/docker-compose.yml\n+DATABASE_URL=postgresql://app:docker@db:5432/app')).toBe('--- a/docker-compose.yml\n+DATABASE_URL=postgresql://app:****@db:5432/app')
+  })
+
+  it('masks a long secret wherever it appears', () => {
+    const redactor = new Redactor()
+    redactor.scan('JWT_SECRET=Zq8vN3xL0pR7tY2wK5mB\n')
+    expect(redactor.redact('value Zq8vN3xL0pR7tY2wK5mB and again:Zq8vN3xL0pR7tY2wK5mB@')).toBe('value Zq**** and again:Zq****@')
+  })
+})

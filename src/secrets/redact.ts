@@ -5,6 +5,8 @@ export function mask(value: string): string {
   return `${value.slice(0, value.length >= 12 ? 2 : 0)}****`
 }
 
+const SHORT = 8
+
 /** Remembers every secret value seen in a run and masks them in anything shown or written out. */
 export class Redactor {
   private readonly values = new Set<string>()
@@ -29,8 +31,13 @@ export class Redactor {
   /** The text with every known secret masked. */
   redact(text: string): string {
     if (this.values.size === 0) return text
-    // Longest first so a secret containing another is masked whole.
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g')
+    // Longest first so a secret containing another is masked whole. A short value (a weak URL
+    // password such as "docker") is masked only where it stands as a URL password, so that
+    // ordinary words elsewhere (docker-compose.yml) stay readable.
+    this.pattern ??= new RegExp(
+      [...this.values].sort((a, b) => b.length - a.length).map((v) => (v.length < SHORT ? `(?<=:)${escape(v)}(?=@)` : escape(v))).join('|'),
+      'g',
+    )
     return text.replace(this.pattern, (value) => mask(value))
   }
 }

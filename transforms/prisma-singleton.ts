@@ -161,7 +161,6 @@ class SingletonRun {
       exportName: singleton.exportName,
       preferredName: singleton.localName,
       specifier: singletonSpecifier(this.ctx, file, singleton, this.neighbours(file.path)),
-      syntax: singleton.syntax,
       esModuleDefault: singleton.syntax === 'esm' && singleton.exportName === 'default',
     }
     const resolve = (specifier: string): string | undefined =>

@@ -18,7 +18,6 @@ export interface SingletonImport {
   preferredName: string
   /** The specifier to write when the file does not import the module yet. */
   specifier: string
-  syntax: 'esm' | 'cjs'
   /** The singleton is an ES module: from CommonJS its default export is `require(…).default`. */
   esModuleDefault: boolean
 }
@@ -127,7 +126,7 @@ function hangers(text: string, stray: StrayClient, findings: FileRewrite['findin
   const perCall = stray.scope.type !== 'Program'
   walk(stray.scope, (node, ancestors) => {
     if (handled.has(node)) return false
-    if (isDisconnectCall(node, stray.name) && (perCall || ancestors.some(isFunctionNode)) && !inLifecycleCallback(ancestors)) {
+    if (isDisconnectCall(node, stray.name) && (perCall || (ancestors.some(isFunctionNode) && !inLifecycleCallback(ancestors)))) {
       findings.push({ line: lineAt(text, node.start!), message: `${stray.name}.$disconnect() now closes the shared client on every call: remove it (the process shutdown disconnects once)` })
       return false
     }

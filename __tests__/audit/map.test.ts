@@ -70,6 +70,27 @@ describe('mapFinding', () => {
     expect(after).toEqual(before)
   })
 
+  it.each([
+    ['Database URL lacks pool settings', 'pool-params'],
+    ['Connection pooling is not tuned', 'pool-params'],
+    ['Prisma is instantiated in several modules', 'prisma-singleton'],
+    ['No graceful termination', 'prisma-shutdown'],
+    ["Liveness and readiness endpoints don't check dependencies", 'health-check'],
+    ['Logging via console', 'console-logger'],
+    ['Verbose Prisma errors in prod', 'prisma-error-format'],
+    ['Cloud Run deploy not connected to Cloud SQL', 'cloudbuild-cloudrun'],
+    ['Deployment config has no minimum instances', 'cloudbuild-cloudrun'],
+    ['.env committed to git', 'gitignore-env,secrets'],
+    ['Hardcoded JWT secret', 'secrets,+gitignore-env'],
+    ['API keys in source code', 'secrets,+gitignore-env'],
+    ['Env files are not git-ignored', 'gitignore-env'],
+    ['Set up a staging environment', 'manual:staging'],
+    ['Backups are not tested', 'manual:backups'],
+    ['No alerting on error rates', 'manual:monitoring'],
+  ])('maps the title "%s" to %s', (title, expected) => {
+    expect(answer(parseAudit(`# R\n## High\n### 1. ${title}\n`).findings[0])).toBe(expected)
+  })
+
   it('lets the title decide when a passing mention in the prose names another concept', () => {
     const ci = parseAudit('# R\n## Critical\n### 1. CI/CD pipeline has no quality gates\n- No health check validation after deploy\n- No type check\n').findings[0]
     expect(answer(ci)).toBe('manual:ci-cd')

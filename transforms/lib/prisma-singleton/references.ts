@@ -20,14 +20,15 @@ export function isReference(node: Identifier, ancestors: readonly Node[]): boole
       return 'computed' in parent && parent.computed === true && parent.key === node
     case 'VariableDeclarator':
       return parent.init === node
+    case 'TSQualifiedName':
+      return parent.left === node
     case 'ImportSpecifier':
     case 'ImportDefaultSpecifier':
     case 'ImportNamespaceSpecifier':
     case 'LabeledStatement':
     case 'BreakStatement':
     case 'ContinueStatement':
-    case 'TSQualifiedName':
-      return parent.type === 'TSQualifiedName' ? parent.left === node : false
+      return false
     case 'ExportSpecifier':
       return parent.local === node
     case 'FunctionDeclaration':

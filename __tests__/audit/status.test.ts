@@ -57,4 +57,10 @@ describe('reconcileAudit', () => {
     expect(ids).toContain('prisma-singleton')
     expect(unrequested).toEqual(ids.map((transform) => ({ transform, fixes: plan.fixes.filter((f) => f.transform.id === transform).length })))
   })
+
+  it('masks secret values the report itself quotes', () => {
+    const leaky = parseAudit('# R\n## Critical\n### 1. Password postgresql://app:Hk29sLq8Zx7Vw3Np@db/app is committed\n')
+    const { entries } = reconcileAudit(leaky, planTree(tree, transforms), { ran: registry, registry })
+    expect(JSON.stringify(entries)).not.toContain('Hk29sLq8Zx7Vw3Np')
+  })
 })

@@ -39,6 +39,8 @@ export interface ReconcileOptions {
 
 /** Lines up each finding of an audit with the fixes and findings of a plan: the audit's checklist with prod-fix's answer. */
 export function reconcileAudit(report: AuditReport, plan: Plan, options: ReconcileOptions): AuditOutcome {
+  // A report can quote the leaked values themselves: they are masked like the repository's own.
+  for (const finding of report.findings) plan.redactor.scan(`${finding.title}\n${finding.text}`)
   const redact = (text: string): string => plan.redactor.redact(text)
   const statusOf = (fix: Fix): FixStatus => options.status?.get(fix.id) ?? 'proposed'
   const used = new Set<string>()
@@ -47,7 +49,7 @@ export function reconcileAudit(report: AuditReport, plan: Plan, options: Reconci
     const withFixes = (id: string): boolean => plan.fixes.some((fix) => fix.transform.id === id)
     const transforms = [...mapping.transforms, ...mapping.companions.filter(withFixes)]
     transforms.forEach((id) => used.add(id))
-    const base = { finding: finding.title, severity: finding.severity, transforms, category: mapping.category, line: finding.line, files: finding.files }
+    const base = { finding: redact(finding.title), severity: finding.severity, transforms, category: mapping.category, line: finding.line, files: finding.files }
     const manualWork = mapping.manual.map((m) => m.reason)
     if (transforms.length === 0) {
       const reason = redact(manualWork[0] ?? 'no prod-fix transform addresses this; it needs a person')

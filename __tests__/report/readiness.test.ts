@@ -12,24 +12,25 @@ describe('readinessScore', () => {
 })
 
 describe('buildReadiness', () => {
-  it('counts found, fixed and left per category, before and after; partly fixed items stay open', () => {
+  it('counts found, fixed and left per category, before and after; partly fixed items stay open, not-applicable ones are not scored', () => {
     const readiness = buildReadiness(
       [
         { category: 'security', severity: 'critical', state: 'fixed', partial: true },
         { category: 'connection pool', severity: 'critical', state: 'fixed', partial: false },
         { category: 'connection pool', severity: 'high', state: 'fixed', partial: false },
         { category: 'logging', severity: 'low', state: 'open', partial: false },
+        { category: 'deployment', severity: 'critical', state: 'not-applicable', partial: false },
       ],
       'audit',
     )
     expect(readiness.projected).toBe(false)
     expect(readiness.rows).toEqual([
-      { category: 'connection pool', found: 2, fixed: 2, left: 0, partly_fixed: 0 },
-      { category: 'configuration', found: 0, fixed: 0, left: 0, partly_fixed: 0 },
-      { category: 'security', found: 1, fixed: 0, left: 1, partly_fixed: 1 },
-      { category: 'health checks', found: 0, fixed: 0, left: 0, partly_fixed: 0 },
-      { category: 'logging', found: 1, fixed: 0, left: 1, partly_fixed: 0 },
-      { category: 'deployment', found: 0, fixed: 0, left: 0, partly_fixed: 0 },
+      { category: 'connection pool', found: 2, fixed: 2, left: 0, not_applicable: 0, partly_fixed: 0 },
+      { category: 'configuration', found: 0, fixed: 0, left: 0, not_applicable: 0, partly_fixed: 0 },
+      { category: 'security', found: 1, fixed: 0, left: 1, not_applicable: 0, partly_fixed: 1 },
+      { category: 'health checks', found: 0, fixed: 0, left: 0, not_applicable: 0, partly_fixed: 0 },
+      { category: 'logging', found: 1, fixed: 0, left: 1, not_applicable: 0, partly_fixed: 0 },
+      { category: 'deployment', found: 1, fixed: 0, left: 0, not_applicable: 1, partly_fixed: 0 },
     ])
     expect(readiness.score).toEqual({ before: readinessScore(['critical', 'critical', 'high', 'low']), after: readinessScore(['critical', 'low']) })
   })

@@ -11,8 +11,8 @@ export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { critical: 0
 export interface ReadinessItem {
   category: ReadinessCategory
   severity: Severity
-  /** fixed: applied; proposed: a fix is ready (dry run); open: not fixed. */
-  state: 'fixed' | 'proposed' | 'open'
+  /** fixed: applied; proposed: a fix is ready (dry run); open: not fixed; not-applicable: nothing to change here (left out of the score). */
+  state: 'fixed' | 'proposed' | 'open' | 'not-applicable'
   /** prod-fix did (or proposes) its part but a human still has something to do: counted as open. */
   partial: boolean
 }
@@ -22,8 +22,10 @@ export interface ReadinessRow {
   found: number
   /** Resolved entirely by prod-fix (would be, in a dry run). */
   fixed: number
-  /** found − fixed: still open afterwards. */
+  /** Still open afterwards: found − fixed − not_applicable. */
   left: number
+  /** Nothing to change in this repository (already in place, or not this stack): not in the score. */
+  not_applicable: number
   /** Of those left: where prod-fix did its part and a human has the rest (rotate a leaked key). */
   partly_fixed: number
 }
@@ -41,7 +43,8 @@ export interface Readiness {
 /**
  * The readiness score: 100 × ∏(1 − weight) over the open items, with the weights of
  * SEVERITY_WEIGHT (critical 0.20, high 0.10, medium 0.04, low 0.01). Before counts every item
- * found as open; after counts only those left. No items → 100.
+ * found as open; after counts only those left (partly fixed ones included). Items with nothing
+ * to change in the repository (not applicable) count in neither. No items → 100.
  */
 export function readinessScore(open: readonly Severity[]): number {
   return Math.round(100 * open.reduce((score, severity) => score * (1 - SEVERITY_WEIGHT[severity]), 1))
@@ -50,17 +53,19 @@ export function readinessScore(open: readonly Severity[]): number {
 /** Builds the per-category summary and the before/after score from a list of items. */
 export function buildReadiness(items: readonly ReadinessItem[], basis: Readiness['basis']): Readiness {
   const projected = items.some((item) => item.state === 'proposed')
-  const resolved = (item: ReadinessItem): boolean => item.state !== 'open' && !item.partial
+  const counted = items.filter((item) => item.state !== 'not-applicable')
+  const resolved = (item: ReadinessItem): boolean => (item.state === 'fixed' || item.state === 'proposed') && !item.partial
   const rows = READINESS_CATEGORIES.map((category) => {
-    const inCategory = items.filter((item) => item.category === category)
+    const inCategory = counted.filter((item) => item.category === category)
     const fixed = inCategory.filter(resolved).length
-    return { category, found: inCategory.length, fixed, left: inCategory.length - fixed, partly_fixed: inCategory.filter((item) => item.partial).length }
+    const notApplicable = items.filter((item) => item.category === category && item.state === 'not-applicable').length
+    return { category, found: inCategory.length + notApplicable, fixed, left: inCategory.length - fixed, not_applicable: notApplicable, partly_fixed: inCategory.filter((item) => item.partial).length }
   }).filter((row) => row.found > 0 || row.category !== 'other')
   return {
     basis,
     projected,
     rows,
-    score: { before: readinessScore(items.map((item) => item.severity)), after: readinessScore(items.filter((item) => !resolved(item)).map((item) => item.severity)) },
+    score: { before: readinessScore(counted.map((item) => item.severity)), after: readinessScore(counted.filter((item) => !resolved(item)).map((item) => item.severity)) },
   }
 }
 
@@ -69,7 +74,7 @@ export function auditItems(entries: readonly AuditEntry[]): ReadinessItem[] {
   return entries.map((entry) => ({
     category: entry.category,
     severity: entry.severity,
-    state: entry.status === 'fixed' ? 'fixed' : entry.status === 'proposed' ? 'proposed' : 'open',
+    state: entry.status === 'not-applicable' && entry.left.length === 0 ? 'not-applicable' : entry.status === 'fixed' ? 'fixed' : entry.status === 'proposed' ? 'proposed' : 'open',
     partial: (entry.status === 'fixed' || entry.status === 'proposed') && entry.left.length > 0,
   }))
 }
@@ -102,9 +107,10 @@ function worst(severities: Severity[]): Severity {
 export function renderReadiness(readiness: Readiness): string[] {
   const after = readiness.projected ? 'after (if applied)' : 'after'
   const lines = [
-    `Readiness by category (${readiness.basis === 'audit' ? "the audit's findings" : "prod-fix's scan"}): found / ${readiness.projected ? 'would fix' : 'fixed'} / left`,
+    `Readiness by category (${readiness.basis === 'audit' ? "the audit's findings" : "prod-fix's scan"}): found / ${readiness.projected ? 'would fix' : 'fixed'} / left / n/a`,
     ...readiness.rows.map(
-      (row) => `  ${row.category.padEnd(16)}${String(row.found).padStart(6)}${String(row.fixed).padStart(7)}${String(row.left).padStart(6)}${row.partly_fixed > 0 ? `  (${row.partly_fixed} partly fixed: the rest needs a human)` : ''}`,
+      (row) =>
+        `  ${row.category.padEnd(16)}${String(row.found).padStart(6)}${String(row.fixed).padStart(7)}${String(row.left).padStart(6)}${String(row.not_applicable).padStart(6)}${row.partly_fixed > 0 ? `  (${row.partly_fixed} partly fixed: the rest needs a human)` : ''}`,
     ),
     `  score: ${readiness.score.before} before, ${readiness.score.after} ${after} (100 × ∏(1 − w) over open items; w: critical 0.20, high 0.10, medium 0.04, low 0.01)`,
   ]

@@ -3,8 +3,8 @@ import picomatch from 'picomatch'
 import { lineAt } from '../src/engine/ast.js'
 import { defineTransform } from '../src/define-transform.js'
 import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
-import { SCRIPT_FILES } from './lib/globs.js'
-import { NOT_APP_CODE, usesPrisma } from './lib/health/database-helpers.js'
+import { NON_RUNTIME_FILES, SCRIPT_FILES } from './lib/globs.js'
+import { usesPrisma } from './lib/health/database-helpers.js'
 import { addReadinessRoute, healthAccess, privateClientFinding, replacePlaceholder, rewriteReadiness, findPlaceholder } from './lib/health/fixes.js'
 import { callResolver } from './lib/health/delegation.js'
 import { checksDatabase, codeOf, findHealthRoutes, type HealthRoute } from './lib/health/routes.js'
@@ -30,7 +30,7 @@ export default defineTransform({
     const findings: Finding[] = []
     const notes: Finding[] = []
     if (!usesPrisma(ctx)) return { changes }
-    const nonRuntime = picomatch(NOT_APP_CODE, { dot: true })
+    const nonRuntime = picomatch(NON_RUNTIME_FILES, { dot: true })
     const routed: Array<{ file: ParsedFile; routes: HealthRoute[] }> = []
     for (const path of ctx.candidates()) {
       if (nonRuntime(path)) continue

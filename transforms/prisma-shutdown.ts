@@ -2,10 +2,10 @@ import picomatch from 'picomatch'
 import { defineTransform } from '../src/define-transform.js'
 import type { FileChange, Finding, ParsedFile, TransformContext } from '../src/types.js'
 import { lineAt, walk } from '../src/engine/ast.js'
-import { SCRIPT_FILES } from './lib/globs.js'
+import { NON_RUNTIME_FILES, SCRIPT_FILES } from './lib/globs.js'
 import { resolveImport, specifiersIn } from './lib/imports.js'
 import { perRequestDisconnects, reportPerRequest } from './lib/shutdown/per-request.js'
-import { NOT_APP_CODE, usesPrisma } from './lib/health/database-helpers.js'
+import { usesPrisma } from './lib/health/database-helpers.js'
 import { accessCall, findDatabaseAccess, importAccess, type DatabaseAccess } from './lib/shutdown/client.js'
 import { findEntries, isFetchRuntime, type Entry } from './lib/shutdown/entry.js'
 import { addShutdownHandlers } from './lib/shutdown/add-handlers.js'
@@ -39,7 +39,7 @@ export default defineTransform({
     const findings: Finding[] = []
     const notes: Finding[] = []
     if (!usesPrisma(ctx)) return { changes }
-    const runtime = picomatch(NOT_APP_CODE, { dot: true })
+    const runtime = picomatch(NON_RUNTIME_FILES, { dot: true })
     const registering = new Map<string, SignalRegistration[]>()
     const disconnecting = new Set<string>()
     const entryList = findEntries(ctx)

@@ -11,7 +11,7 @@ const PRISMA = "import { PrismaClient } from '@prisma/client'\nexport const pris
 const FIXED = "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient({ errorFormat: process.env.NODE_ENV === 'production' ? 'minimal' : 'pretty' })\n"
 
 interface Report {
-  repositories: Array<{ repo: string; status: string; fixes: number; error: string | null; errors: Array<{ file: string }>; resumed: boolean }>
+  repositories: Array<{ repo: string; status: string; fixes: number; pr: string | null; error: string | null; errors: Array<{ file: string }>; resumed: boolean }>
   summary: Record<string, number>
 }
 

@@ -83,7 +83,7 @@ export function findPrismaSingleton(ctx: TransformContext, query: SingletonQuery
 }
 
 const PRISMA_FOLDER = '**/prisma/**/*.{ts,js,mjs,cjs}'
-const matchNonRuntime = picomatch(NON_RUNTIME_FILES.filter((glob) => glob !== PRISMA_FOLDER), { dot: true })
+const matchNonRuntime = picomatch(NON_RUNTIME_FILES, { dot: true })
 const inPrismaFolder = picomatch(PRISMA_FOLDER, { dot: true })
 const schemaFolders = new WeakMap<readonly string[], Set<string>>()
 

@@ -14,12 +14,6 @@ export interface DatabaseHelper {
   returns?: 'object' | 'boolean'
 }
 
-/**
- * Files that are not the running app (tests, seeds, scripts, migrations). The shared list also
- * skips every `prisma/` folder; here a NestJS `src/prisma/prisma.service.ts` is app code.
- */
-export const NOT_APP_CODE = NON_RUNTIME_FILES.filter((glob) => !glob.startsWith('**/prisma/'))
-
 const HELPER_HINTS = ['$disconnect', '$queryRaw', '$executeRaw']
 
 /**
@@ -29,7 +23,7 @@ const HELPER_HINTS = ['$disconnect', '$queryRaw', '$executeRaw']
 export function findDatabaseHelpers(ctx: Pick<TransformContext, 'glob' | 'read' | 'parse'>): DatabaseHelper[] {
   let helpers = cache.get(ctx)
   if (!helpers) {
-    helpers = scanHelpers(ctx, NOT_APP_CODE)
+    helpers = scanHelpers(ctx, NON_RUNTIME_FILES)
     cache.set(ctx, helpers)
   }
   return helpers

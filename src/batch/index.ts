@@ -150,7 +150,7 @@ async function cloneRepo(entry: RepoEntry, workdir: string, branch: string | und
   try {
     await simpleGit().clone(entry.location, dir, args)
   } catch (error) {
-    throw new Error(`could not clone ${maskUrlCredentials(entry.location)}: ${gitMessage(error as Error)}`)
+    throw new Error(`could not clone ${maskUrlCredentials(entry.location)}: ${gitMessage(error as Error)}`, { cause: error })
   }
   const git = simpleGit(dir)
   if (branch && (await git.branch(['-r'])).all.includes(`origin/${branch}`)) await git.raw(['branch', '--track', branch, `origin/${branch}`])

@@ -22,7 +22,7 @@ export function renderAuditChecklist(outcome: AuditOutcome, source: { file: stri
     lines.push(`  ${' '.repeat(20)}${paint('dim', entry.reason)}`)
   }
   if (outcome.unrequested.length > 0) {
-    lines.push(`  ${symbols.info} prod-fix also changed what the audit did not ask for: ${outcome.unrequested.map((u) => `${u.transform} (${u.fixes})`).join(', ')}`)
+    lines.push(`  ${symbols.info} fixes the audit did not ask for: ${outcome.unrequested.map((u) => `${u.transform} (${u.fixes})`).join(', ')}`)
   }
   return lines
 }

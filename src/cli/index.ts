@@ -11,7 +11,6 @@ import { runRepository } from './run.js'
 import { addBatchCommand } from '../batch/cli.js'
 import { addWorkflowOptions } from '../workflow/cli.js'
 import { addTraceOptions } from '../report/trace.js'
-import { addTraceOptions } from '../report/trace.js'
 
 /** The CLI entry: parses argv, runs, and returns the exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -44,7 +43,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       code = await runRepository(normalizeOptions(path, raw, transforms), raw, io)
     })
   addWorkflowOptions(program)
-  addTraceOptions(program)
   addTraceOptions(program)
 
   program

@@ -6,6 +6,7 @@ import { NON_RUNTIME_FILES, SCRIPT_FILES } from './lib/globs.js'
 import { resolveImport, specifiersIn } from './lib/imports.js'
 import { perRequestDisconnects, reportPerRequest } from './lib/shutdown/per-request.js'
 import { usesPrisma } from './lib/health/database-helpers.js'
+import { findPrismaSingleton } from './lib/prisma.js'
 import { accessCall, findDatabaseAccess, importAccess, type DatabaseAccess } from './lib/shutdown/client.js'
 import { findEntries, isFetchRuntime, type Entry } from './lib/shutdown/entry.js'
 import { addShutdownHandlers } from './lib/shutdown/add-handlers.js'
@@ -61,7 +62,7 @@ export default defineTransform({
       notes.push(...result.notes)
     }
     for (const entry of entryList) {
-      if (runtime(entry.path) || !packageUsesPrisma(ctx, entry.packageDir)) continue
+      if (runtime(entry.path) || !(packageUsesPrisma(ctx, entry.packageDir) || findPrismaSingleton(ctx, { near: entry.path })?.importFrom)) continue
       const inPackage = [...registering.keys()].filter((path) => samePackage(ctx, path, entry.packageDir))
       if (inPackage.length > 0) {
         findings.push(...duplicateRegistrations(ctx, inPackage, registering))

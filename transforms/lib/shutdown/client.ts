@@ -9,7 +9,7 @@ import { findPrismaSingleton, isPrismaConstruction } from '../prisma.js'
 /** How a file reaches the database: a call to the project's helper, or a client expression. */
 export type DatabaseAccess =
   | { kind: 'helper'; helper: DatabaseHelper; name: string; needsImport: boolean }
-  | { kind: 'client'; expression: string; importFrom?: { path: string; exportName: string; name: string } }
+  | { kind: 'client'; expression: string; importFrom?: { path: string; exportName: string; name: string; specifier?: string } }
 
 /**
  * Finds how `file` should reach the database for `purpose`: the project's own helper first
@@ -35,15 +35,17 @@ export function findDatabaseAccess(ctx: TransformContext, file: ParsedFile, purp
   const bound = importedBinding(ctx, file, singleton.path, singleton.exportName, exists)
   if (bound) return { kind: 'client', expression: bound }
   const name = singleton.localName === 'default' ? 'prisma' : singleton.localName
-  return { kind: 'client', expression: name, importFrom: { path: singleton.path, exportName: singleton.exportName, name } }
+  // A singleton in a workspace package is imported by the package's name, not by a path across packages.
+  return { kind: 'client', expression: name, importFrom: { path: singleton.path, exportName: singleton.exportName, name, specifier: singleton.importFrom } }
 }
 
 /** Adds the import the access needs (extending an existing import of the same module). */
 export function importAccess(ctx: TransformContext, file: ParsedFile, access: DatabaseAccess, edit: MagicString): void {
-  const target = access.kind === 'helper' ? (access.needsImport ? { path: access.helper.path, exportName: access.helper.name, name: access.name } : undefined) : access.importFrom
+  const target: { path: string; exportName: string; name: string; specifier?: string } | undefined =
+    access.kind === 'helper' ? (access.needsImport ? { path: access.helper.path, exportName: access.helper.name, name: access.name } : undefined) : access.importFrom
   if (!target) return
   // Extending the module's existing import keeps its specifier as written (alias, extension).
-  const specifier = existingSpecifier(ctx, file, target.path) ?? importSpecifier(ctx.project, file, target.path)
+  const specifier = target.specifier ?? existingSpecifier(ctx, file, target.path) ?? importSpecifier(ctx.project, file, target.path)
   addImport(edit, file, moduleSyntax(file, ctx.project), { name: target.name, imported: target.exportName, specifier })
 }
 

@@ -24,7 +24,7 @@ export function findEntries(ctx: TransformContext): Entry[] {
   const packages = readManifests(ctx)
   const manifests = packages.map((p) => p.json)
   for (const { dir, json } of packages) {
-    const path = entryOf(dir, json, (p) => exists.has(p), !isLibrary(json, manifests))
+    const path = entryOf(dir, json, (p) => exists.has(p), isLibrary(json, manifests))
     if (path) entries.push({ packageDir: dir, path })
   }
   return entries
@@ -54,10 +54,11 @@ function isLibrary(json: Record<string, unknown>, manifests: ReadonlyArray<Recor
   }))
 }
 
-function entryOf(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean, mayGuess: boolean): string | undefined {
+function entryOf(dir: string, json: Record<string, unknown>, exists: (path: string) => boolean, library: boolean): string | undefined {
   const scripts = (typeof json.scripts === 'object' && json.scripts !== null ? json.scripts : {}) as Record<string, unknown>
   const declared: string[] = []
-  if (typeof json.main === 'string') declared.push(json.main)
+  // A library's `main` is what importers load, not a process: only a start script makes it a server.
+  if (typeof json.main === 'string' && !library) declared.push(json.main)
   for (const name of START_SCRIPTS) {
     const script = scripts[name]
     if (typeof script !== 'string') continue
@@ -68,7 +69,7 @@ function entryOf(dir: string, json: Record<string, unknown>, exists: (path: stri
     const found = sourceFor(posix.normalize(posix.join(dir, candidate)), dir, exists)
     if (found) return found
   }
-  if (!mayGuess) return undefined
+  if (library) return undefined
   for (const stem of FALLBACK_STEMS) {
     const found = SOURCE_EXT.map((ext) => posix.join(dir, stem + ext)).find(exists)
     if (found) return found

@@ -22,6 +22,7 @@ interface BatchFlags extends WorkflowFlags {
   workdir?: string
   throttle?: string
   shard?: string
+  verify?: boolean
 }
 
 /** `prod-fix batch <list>`: the same fixes over many repositories; exit 1 when any failed. */
@@ -37,6 +38,7 @@ export function addBatchCommand(program: Command, transforms: readonly Transform
     .option('--workdir <dir>', 'where clones and the resume state live', '.prod-fix-batch')
     .option('--throttle <seconds>', 'wait at least this long between two pull-request creations', '0')
     .option('--shard <i/n>', 'run only the i-th of n deterministic shards of the list (CI matrix)')
+    .option('--no-verify', "commit without the repositories' own type check")
   addWorkflowOptions(command).action(async (list: string, flags: BatchFlags) => {
     const listFile = resolve(list)
     let text
@@ -72,6 +74,7 @@ export function addBatchCommand(program: Command, transforms: readonly Transform
           title: flags.title,
           allowDirty: flags.allowDirty,
           returnToOriginal: flags.return,
+          verify: flags.verify !== false,
         },
       },
       progress,

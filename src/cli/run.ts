@@ -71,7 +71,7 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
 
 /** Applies on a branch with one commit per transform, then pushes or opens the pull request when asked. */
 async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io, audit: LoadedAudit | undefined): Promise<ExitCode> {
-  const result = await runWorkflow(workflowOptions(options, raw), workflowHooks(raw, io))
+  const result = await runWorkflow({ ...workflowOptions(options, raw), verify: raw.verify !== false }, workflowHooks(raw, io))
   // --audit and --sarif over what the workflow did (each fix committed, rejected or failed).
   const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }
   const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, outcome.status]))
@@ -79,9 +79,10 @@ async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags 
   if (raw.sarif && plan) writeSarif(raw.sarif, buildSarif(plan, { root: options.root, version: VERSION, transforms: registry.map((t) => t.meta), status }))
   if (raw.json) {
     const report = workflowReport(result, options.given)
-    if (report) io.out(JSON.stringify(trace ? { ...report, ...extrasToJson(traceExtras(trace), (text) => result.redactor.redact(text)) } : report, null, 2))
+    if (report) io.out(JSON.stringify(trace ? { ...report, ...extrasToJson(traceExtras(trace, result.verification), (text) => result.redactor.redact(text)) } : report, null, 2))
   } else {
     for (const line of renderWorkflowResult(result, { reviewed: !raw.yes, verbose: raw.verbose ?? false })) io.out(line)
+    for (const line of result.verification ? renderVerification(result.verification, (text) => result.redactor.redact(text)) : []) io.out(line)
     for (const line of trace ? renderTrace(trace) : []) io.out(line)
   }
   if (result.error) io.err(raw.debug && result.error.cause instanceof Error ? (result.error.cause.stack ?? result.error.message) : `prod-fix: ${result.error.message}`)

@@ -8,6 +8,7 @@ import { assertBranchName, assertReady, branchExists, gitMessage, inspectRepo, m
 import { preparePullRequest, type PullRequestTarget } from '../pr/index.js'
 import { PromptCancelled } from '../prompts/index.js'
 import { Redactor } from '../secrets/redact.js'
+import { revertFixes, verifyApply } from '../verify/apply.js'
 import { CommitFailure, commitGroups, groupByTransform, type CommitProgress } from './commit-fixes.js'
 import { decideFixes } from './decide.js'
 import { guardInterrupts, Interrupted } from './interrupt.js'
@@ -177,8 +178,30 @@ export async function runWorkflow(options: WorkflowOptions, hooks: WorkflowHooks
       return fail('branch', error)
     }
     result.branch = branch
-    const groups = groupByTransform(decided.accepted)
-    const before = snapshotFiles(options.root, decided.accepted.map((fix) => fix.change.path))
+    // The repository's own type check around every accepted fix; the ones that add errors stay out of the commits.
+    let accepted = decided.accepted
+    if (options.verify !== false) {
+      hooks.onStep?.('verify', 'Type-checking the fixes')
+      try {
+        const verification = await verifyApply(options.root, accepted)
+        // Back to the branch point: each transform's commit writes its own files.
+        revertFixes(options.root, verification.applied)
+        result.verification = verification
+        accepted = verification.applied
+        for (const { fix, diagnostics } of verification.failed) {
+          const outcome = result.fixes.find((o) => o.fix.id === fix.id)
+          if (outcome) Object.assign(outcome, { status: 'failed', reason: `adds type errors (${diagnostics.length}); reverted` })
+        }
+        if (verification.failed.length > 0) say(`Left out ${verification.failed.length} fix(es) that add type errors: ${[...new Set(verification.failed.map((f) => f.fix.change.path))].join(', ')}.`)
+      } catch (error) {
+        revertFixes(options.root, accepted)
+        await backToOriginal().catch(() => {})
+        if (created) await deleteBranch(git, branch).catch(() => {})
+        return fail('verify', error)
+      }
+    }
+    const groups = groupByTransform(accepted)
+    const before = snapshotFiles(options.root, accepted.map((fix) => fix.change.path))
     const progress: CommitProgress = { commits: result.commits, done: [], uncommitted: [] }
     hooks.onStep?.('commit', `Committing ${groups.length} kind(s) of fix on ${branch}`)
     try {

@@ -4,6 +4,7 @@ import type { ReviewDecisions } from '../prompts/review.js'
 import type { FixStatus } from '../report/json.js'
 import type { Redactor } from '../secrets/redact.js'
 import type { Transform } from '../types.js'
+import type { VerifyResult } from '../verify/apply.js'
 
 /** Everything one repository's run needs; the CLI and batch build it from flags and config. */
 export interface WorkflowOptions {
@@ -36,9 +37,11 @@ export interface WorkflowOptions {
   env?: Readonly<Record<string, string | undefined>>
   /** Today, for the default branch name. */
   now?: Date
+  /** Type-check before committing and leave out fixes that add errors (default true; skipped where the repository cannot type-check). */
+  verify?: boolean
 }
 
-export type WorkflowStep = 'check' | 'plan' | 'review' | 'branch' | 'commit' | 'push' | 'pr' | 'return'
+export type WorkflowStep = 'check' | 'plan' | 'review' | 'branch' | 'verify' | 'commit' | 'push' | 'pr' | 'return'
 
 /** How the caller takes part: review (absent: accept every fix, as --yes and batch do) and progress. */
 export interface WorkflowHooks {
@@ -87,4 +90,6 @@ export interface WorkflowResult {
   messages: string[]
   /** Masks every secret value seen in this run. */
   redactor: Redactor
+  /** The type check around the accepted fixes, when it ran. */
+  verification?: VerifyResult
 }

@@ -1,5 +1,6 @@
 import { transforms as registry } from '../../transforms/index.js'
 import { loadAudit, type LoadedAudit } from '../audit/load.js'
+import { renderAuditMarkdown } from '../audit/render.js'
 import { applyFixes } from '../engine/apply.js'
 import { planFixes, type Fix, type Plan } from '../engine/plan.js'
 import { diskSource } from '../engine/source.js'
@@ -11,7 +12,7 @@ import { renderTrace, renderVerification, traceExtras, traceRun, type TraceFlags
 import { Redactor } from '../secrets/redact.js'
 import { appliedFiles, verifyApply } from '../verify/apply.js'
 import { VERSION } from '../version.js'
-import { runWorkflow } from '../workflow/index.js'
+import { runWorkflow, type WorkflowResult } from '../workflow/index.js'
 import { assertCanApply, workflowHooks, workflowOptions, type WorkflowFlags } from '../workflow/cli.js'
 import { decideFixes } from '../workflow/decide.js'
 import { renderMessages, renderWorkflowResult, workflowExitCode, workflowReport } from '../workflow/render.js'
@@ -71,11 +72,19 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
 
 /** Applies on a branch with one commit per transform, then pushes or opens the pull request when asked. */
 async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io, audit: LoadedAudit | undefined): Promise<ExitCode> {
-  const result = await runWorkflow({ ...workflowOptions(options, raw), verify: raw.verify !== false }, workflowHooks(raw, io))
   // --audit and --sarif over what the workflow did (each fix committed, rejected or failed).
-  const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }
-  const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, outcome.status]))
-  const trace = plan && traceRun(plan, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) })
+  const traceOf = (result: WorkflowResult) => {
+    const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }
+    const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, outcome.status]))
+    return { plan, status, trace: plan && traceRun(plan, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) }) }
+  }
+  // The pull request shows the audit's own checklist with what was done for each finding.
+  const prBodySections = (result: WorkflowResult): string[] => {
+    const { trace } = traceOf(result)
+    return trace?.audit ? [renderAuditMarkdown(trace.audit.outcome, { file: trace.audit.loaded.file, title: trace.audit.loaded.report.title })] : []
+  }
+  const result = await runWorkflow({ ...workflowOptions(options, raw), verify: raw.verify !== false, prBodySections }, workflowHooks(raw, io))
+  const { plan, status, trace } = traceOf(result)
   if (raw.sarif && plan) writeSarif(raw.sarif, buildSarif(plan, { root: options.root, version: VERSION, transforms: registry.map((t) => t.meta), status }))
   if (raw.json) {
     const report = workflowReport(result, options.given)

@@ -274,6 +274,7 @@ async function publish(
           title: options.title,
           draft: options.draft ?? false,
           redact,
+          sections: options.prBodySections?.(result),
         },
         () => {
           result.pushed = true

@@ -22,6 +22,8 @@ export interface PublishInput {
   title: string | undefined
   draft: boolean
   redact: (text: string) => string
+  /** Extra Markdown sections for the pull-request body. */
+  sections?: string[]
 }
 
 /** Pushes the branch (upstream set); then, with a pull-request target, opens or updates its pull request. */
@@ -37,6 +39,7 @@ export async function pushAndOpen(input: PublishInput, onPushed: () => void): Pr
       rejected: input.fixes.filter((f) => f.status === 'rejected' || f.status === 'proposed').map((f) => ({ transform: f.fix.transform.id, file: f.fix.change.path })),
       findings: [...input.findings],
       version: VERSION,
+      sections: input.sections,
     },
     input.redact,
   )

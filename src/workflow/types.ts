@@ -37,6 +37,8 @@ export interface WorkflowOptions {
   env?: Readonly<Record<string, string | undefined>>
   /** Today, for the default branch name. */
   now?: Date
+  /** Extra Markdown sections for the pull-request body, from the run's result (the audit checklist). */
+  prBodySections?: (result: WorkflowResult) => string[]
   /** Type-check before committing and leave out fixes that add errors (default true; skipped where the repository cannot type-check). */
   verify?: boolean
 }

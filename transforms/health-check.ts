@@ -18,7 +18,8 @@ export default defineTransform({
     description:
       "A readiness check that returns true without touching the database keeps sending traffic to an instance whose database is down. Replaces the placeholder with a real query (the project's own check if it has one) and answers 503 when it fails; adds /health/ready beside a liveness-only /health.",
     files: SCRIPT_FILES,
-    contains: ['health', 'Health', 'ready', 'Ready'],
+    // Not a bare 'ready': it also matches "already", in several percent of all files.
+    contains: ['health', 'Health', '/ready', "'ready'", '"ready"', 'readiness', 'Readiness'],
     example: {
       file: 'src/routes/health.ts',
       before: 'const dbHealthy = true // TODO: check database',

@@ -15,6 +15,11 @@ export default defineTransform({
     description:
       'Detects passwords, keys and tokens committed to git (known token formats, credentials in URLs, values under secret-like names that are not placeholders) without ever printing them. Creates or completes .env.example with placeholders and stops tracking the secret env file once .gitignore covers it; each secret becomes a finding to rotate it and move it to a secret manager.',
     files: ['**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,json,toml,ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+    // Every detector needs one of these: a secret-like name, a URL, or a known token's prefix.
+    contains: [
+      ...['secret', 'pass', 'pwd', 'token', 'key', 'credential', 'salt'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()]),
+      '://', 'AKIA', 'ASIA', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'sk_', 'rk_', 'whsec_', 'xox', 'AIza', 'GOCSPX-', 'SG.', 'sk-', 'SK', 'npm_', 'shp', 'eyJ',
+    ],
     example: {
       file: '.env',
       before: 'DATABASE_URL=postgresql://app:s3cr3t@db/app',

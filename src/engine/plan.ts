@@ -65,12 +65,13 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
   const started = performance.now()
   const ws = new Workspace(source, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)
   const { candidates, filesScanned } = prefilter(ws, options.transforms)
+  const releaseAfter = lastUses(options.transforms, candidates)
   const fixes: Fix[] = []
   const findings: PlanFinding[] = []
   const notes: PlanFinding[] = []
   const errors: RunError[] = []
 
-  for (const transform of options.transforms) {
+  for (const [index, transform] of options.transforms.entries()) {
     const { meta } = transform
     const ctx = createContext(ws, transform, candidates.get(meta.id)!, { ...meta.options, ...options.options?.[meta.id] })
     let result
@@ -96,6 +97,8 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
       if (change.after !== change.before) ws.write(change.path, change.after)
       fixes.push({ id, transform: meta, change, line: firstChangedLine(change.before, change.after) })
     }
+    // Memory follows the transforms still to run: texts no later transform wants are let go.
+    for (const path of releaseAfter[index] ?? []) ws.release(path)
   }
 
   for (const failure of ws.parseFailures.values()) errors.push({ file: failure.file, message: `could not parse: ${failure.message}; skipped` })
@@ -149,6 +152,17 @@ function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidate
     if (keep) ws.retain(file, text)
   }
   return { candidates, filesScanned }
+}
+
+/** For each transform's position, the candidate files no later transform wants. */
+function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<string>>): string[][] {
+  const last = new Map<string, number>()
+  transforms.forEach(({ meta }, index) => {
+    for (const path of candidates.get(meta.id)!) last.set(path, index)
+  })
+  const byIndex: string[][] = transforms.map(() => [])
+  for (const [path, index] of last) byIndex[index]!.push(path)
+  return byIndex
 }
 
 function createContext(ws: Workspace, transform: Transform, initial: Set<string>, options: Record<string, OptionValue>): TransformContext {

@@ -87,6 +87,17 @@ export class Workspace {
     if (!this.overlay.has(path)) this.texts.set(path, text)
   }
 
+  /** Forgets a cached text and its syntax tree (a later read goes to the disk again); changed files are kept. */
+  release(path: string): void {
+    if (this.overlay.has(path)) return
+    this.texts.delete(path)
+    const parsed = this.parsed.get(path)
+    if (parsed) {
+      this.parsed.delete(path)
+      this.parsedChars -= parsed.text.length
+    }
+  }
+
   /** The AST of the current text, shared by every transform until the text changes. */
   parse(path: string): ParsedFile | undefined {
     if (!isScript(path)) return undefined

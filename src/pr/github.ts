@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest'
+import type { Octokit } from '@octokit/rest'
 import type { ForgeClient, PullRequest } from './client.js'
 import { classifyFailure, ForgeError } from './errors.js'
 
@@ -8,10 +8,13 @@ const TOKEN_VARIABLES = 'GITHUB_TOKEN or GH_TOKEN'
 export function githubClient(options: { repo: string; apiUrl: string; token: string }): ForgeClient {
   const [owner = '', repo = ''] = options.repo.split('/')
   const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
-  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: 'prod-fix', log: silent })
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+  // Loaded on first use: dry runs never pay for the client.
+  let client: Promise<Octokit> | undefined
+  const connect = (): Promise<Octokit> =>
+    (client ??= import('@octokit/rest').then(({ Octokit }) => new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: 'prod-fix', log: silent })))
+  const call = async <T>(request: (octokit: Octokit) => Promise<T>): Promise<T> => {
     try {
-      return await request()
+      return await request(await connect())
     } catch (error) {
       throw toForgeError(error)
     }
@@ -19,20 +22,20 @@ export function githubClient(options: { repo: string; apiUrl: string; token: str
   const toPullRequest = (data: { number: number; html_url: string }): PullRequest => ({ number: data.number, url: data.html_url })
   return {
     async defaultBranch() {
-      const { data } = await call(() => octokit.rest.repos.get({ owner, repo }))
+      const { data } = await call((octokit) => octokit.rest.repos.get({ owner, repo }))
       return data.default_branch
     },
     async findOpen(branch) {
-      const { data } = await call(() => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: 'open', per_page: 10 }))
+      const { data } = await call((octokit) => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: 'open', per_page: 10 }))
       const match = data.find((pull) => pull.head.ref === branch)
       return match ? toPullRequest(match) : undefined
     },
     async create({ branch, base, title, body, draft }) {
-      const { data } = await call(() => octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body, draft }))
+      const { data } = await call((octokit) => octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body, draft }))
       return toPullRequest(data)
     },
     async update(number, { title, body }) {
-      const { data } = await call(() => octokit.rest.pulls.update({ owner, repo, pull_number: number, body, ...(title ? { title } : {}) }))
+      const { data } = await call((octokit) => octokit.rest.pulls.update({ owner, repo, pull_number: number, body, ...(title ? { title } : {}) }))
       return toPullRequest(data)
     },
   }

@@ -1,4 +1,3 @@
-import prompts from 'prompts'
 
 /** The user pressed Ctrl-C (or Escape) at a prompt: the run ends and nothing is applied. */
 export class PromptCancelled extends Error {
@@ -30,6 +29,8 @@ interface SelectElement {
  */
 export async function select<T extends string>(message: string, choices: ReadonlyArray<KeyedChoice<T>>, hint: string): Promise<T> {
   let cancelled = false
+  // Loaded when a prompt is shown: dry runs and --yes never pay for it.
+  const { default: prompts } = await import('prompts')
   const answers = await prompts(
     {
       type: 'select',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,5 +31,12 @@ describe('transform registry', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     expect(readme).toContain(renderTransformsSection(transforms))
     expect(updateReadme(readme, transforms)).toBe(readme)
+  })
+})
+
+describe('fixtures in git', () => {
+  it('no fixture file is hidden by a .gitignore inside a fixture (commit such files with git add -f)', () => {
+    const hidden = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '__testfixtures__'], { cwd: ROOT, encoding: 'utf8' })
+    expect(hidden.split('\n').filter(Boolean)).toEqual([])
   })
 })

@@ -107,7 +107,8 @@ describe('mapFinding', () => {
 // The sample reports live beside the repository (../shared/seeds); when present, they must map as their paraphrases do.
 const seeds = new URL('../../../shared/seeds/', import.meta.url)
 describe.runIf(existsSync(seeds))('the sample audit reports', () => {
-  const all = readdirSync(seeds).flatMap((name) => parseAudit(readFileSync(new URL(name, seeds), 'utf8')).findings)
+  // runIf skips the tests, not this body: read only where the folder exists.
+  const all = (existsSync(seeds) ? readdirSync(seeds) : []).flatMap((name) => parseAudit(readFileSync(new URL(name, seeds), 'utf8')).findings)
   const mapped = (pattern: RegExp): string[] => all.filter((f) => pattern.test(f.title)).map(answer)
 
   it('map each kind of finding to the same transform as the paraphrases', () => {

@@ -35,3 +35,19 @@ export function lineAt(text: string, offset: number): number {
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
   return line
 }
+
+/** A 1-based line lookup for many offsets of one text: line starts computed once, then binary search. */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return low + 1
+  }
+}

@@ -1,3 +1,4 @@
+import { lineLocator } from '../engine/ast.js'
 /** A secret value found in a file's text. `start`/`end` are offsets of the value itself. */
 export interface SecretHit {
   kind: string
@@ -98,10 +99,10 @@ export function textKindOf(path: string): TextKind {
  */
 export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[] {
   const hits: SecretHit[] = []
-  const lines = lineStarts(text)
+  const lineOf = lineLocator(text)
   const add = (hitKind: string, value: string, start: number, key?: string): void => {
     if (hits.some((hit) => start < hit.end && start + value.length > hit.start)) return
-    hits.push({ kind: hitKind, key, value, start, end: start + value.length, line: lineOf(lines, start) })
+    hits.push({ kind: hitKind, key, value, start, end: start + value.length, line: lineOf(start) })
   }
   for (const [hitKind, pattern] of TOKEN_FORMATS) {
     for (const match of text.matchAll(pattern)) add(hitKind, match[0], match.index, keyBefore(text, match.index))
@@ -170,21 +171,4 @@ function keyBefore(text: string, offset: number): string | undefined {
   const adjacent = /([A-Za-z_][\w]*)[ \t]*[=:][ \t]*["'`]?$/.exec(text.slice(start, offset))?.[1]
   if (adjacent) return adjacent
   return /^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var|readonly|private|public|static)[ \t]+)*["']?([A-Za-z_][\w.-]*)["']?[ \t]*(?::[ \t]*[\w<>[\]|]+[ \t]*)?[=:]/.exec(text.slice(start, offset))?.[1]
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
 }

@@ -1,5 +1,6 @@
 import MagicString from 'magic-string'
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml'
+import { lineAt } from '../../../src/engine/ast.js'
 import type { Finding } from '../../../src/types.js'
 import { planDeploy, serviceName, type DeployFacts, type DeployPlan } from './deploy-flags.js'
 import { editScript, scriptRegion } from './scripts.js'
@@ -21,18 +22,28 @@ export const INSTANCE_PLACEHOLDER = 'PROJECT_ID:REGION:INSTANCE_NAME'
 const GCLOUD_IMAGE = /(?:cloud-builders\/gcloud|cloudsdktool\/(?:cloud-sdk|google-cloud-cli)|google\/cloud-sdk)(?:[:@]|$)/
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:bash|sh)$/
 
-/** Adds the missing Cloud Run flags to every deploy step of a cloudbuild.yaml, editing the text in place. */
-export function editCloudbuild(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
+/**
+ * Parses a Cloud Build or workflow file for editing; without a document, the result says why
+ * (several documents: a note; malformed YAML: an error about the file, which stays untouched).
+ */
+export function openYaml(path: string, text: string, what: string): { result: FileEdit; doc?: Document } {
   const result: FileEdit = { after: undefined, findings: [], notes: [], errors: [] }
   const doc = parseDocument(text)
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
     result.notes.push({ path, line: 1, message: `left ${path} alone: it holds several YAML documents, which a Cloud Build or workflow file does not` })
-    return result
+    return { result }
   }
   if (doc.errors.length > 0) {
-    result.errors.push({ path, message: `not valid YAML at line ${doc.errors[0]!.linePos?.[0].line ?? 1} (${doc.errors[0]!.message.split('\n')[0]}); left unchanged, its Cloud Run deploy flags were not checked` })
-    return result
+    result.errors.push({ path, message: `not valid YAML at line ${doc.errors[0]!.linePos?.[0].line ?? 1} (${doc.errors[0]!.message.split('\n')[0]}); left unchanged, its Cloud Run deploy ${what} were not checked` })
+    return { result }
   }
+  return { result, doc }
+}
+
+/** Adds the missing Cloud Run flags to every deploy step of a cloudbuild.yaml, editing the text in place. */
+export function editCloudbuild(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
+  const { result, doc } = openYaml(path, text, 'flags')
+  if (!doc) return result
   const steps = doc.get('steps')
   if (!isSeq(steps)) return result
   const substitution = instanceSubstitution(doc)
@@ -42,7 +53,7 @@ export function editCloudbuild(path: string, text: string, factsFor: (service: s
 
   for (const step of steps.items) {
     if (!isMap(step)) continue
-    const line = lineOf(text, step.range?.[0] ?? 0)
+    const line = lineAt(text, step.range?.[0] ?? 0)
     const image = stringAt(step, 'name') ?? ''
     if (!GCLOUD_IMAGE.test(image) && !stringAt(step, 'entrypoint') && !step.has('script')) continue
     const entrypoint = stringAt(step, 'entrypoint') ?? (GCLOUD_IMAGE.test(image) ? 'gcloud' : '')
@@ -66,10 +77,10 @@ export function editCloudbuild(path: string, text: string, factsFor: (service: s
       for (const scalar of scriptScalars(step)) {
         const region = scriptRegion(text, scalar)
         if (!region) {
-          if (/gcloud[\s\S]*\brun\b[\s\S]*\bdeploy\b/.test(String(scalar.value))) result.notes.push({ path, line: lineOf(text, scalar.range?.[0] ?? 0), message: 'left a gcloud deploy script alone: it is a folded or escaped YAML string, which cannot be edited in place' })
+          if (/gcloud[\s\S]*\brun\b[\s\S]*\bdeploy\b/.test(String(scalar.value))) result.notes.push({ path, line: lineAt(text, scalar.range?.[0] ?? 0), message: 'left a gcloud deploy script alone: it is a folded or escaped YAML string, which cannot be edited in place' })
           continue
         }
-        for (const { plan, offset } of editScript(text, edit, region, (service) => factsFor(service, instance))) plans.push({ plan, line: lineOf(text, offset) })
+        for (const { plan, offset } of editScript(text, edit, region, (service) => factsFor(service, instance))) plans.push({ plan, line: lineAt(text, offset) })
       }
     }
   }
@@ -170,9 +181,3 @@ function stringAt(map: YAMLMap, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-/** 1-based line of an offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
-}

@@ -4,23 +4,16 @@ import { isSecretVariable, planDeploy, secretName, type DeployFacts } from './de
 import { editScript, scriptRegion } from './scripts.js'
 import { editShellCommand, shellCommands } from './shell.js'
 import { sameShape } from './structure.js'
-import { lineOf, type FileEdit } from './cloudbuild-file.js'
+import { lineAt } from '../../../src/engine/ast.js'
+import { openYaml, type FileEdit } from './cloudbuild-file.js'
 import { lineEnd, lineStart } from './yaml-seq.js'
 
 export const INSTANCE_VARIABLE = 'CLOUDSQL_INSTANCE'
 
 /** Adds the missing Cloud Run settings to a workflow's deploy-cloudrun steps and `gcloud run deploy` run scripts. */
 export function editWorkflow(path: string, text: string, factsFor: (service: string | undefined, instance: string) => DeployFacts, configuredInstance: string | undefined): FileEdit {
-  const result: FileEdit = { after: undefined, findings: [], notes: [], errors: [] }
-  const doc = parseDocument(text)
-  if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
-    result.notes.push({ path, line: 1, message: `left ${path} alone: it holds several YAML documents, which a Cloud Build or workflow file does not` })
-    return result
-  }
-  if (doc.errors.length > 0) {
-    result.errors.push({ path, message: `not valid YAML at line ${doc.errors[0]!.linePos?.[0].line ?? 1} (${doc.errors[0]!.message.split('\n')[0]}); left unchanged, its Cloud Run deploy settings were not checked` })
-    return result
-  }
+  const { result, doc } = openYaml(path, text, 'settings')
+  if (!doc) return result
   const jobs = doc.get('jobs')
   if (!isMap(jobs)) return result
   const instance = configuredInstance ?? `\${{ vars.${INSTANCE_VARIABLE} }}`
@@ -31,7 +24,7 @@ export function editWorkflow(path: string, text: string, factsFor: (service: str
     if (!isSeq(steps)) continue
     for (const step of steps.items) {
       if (!isMap(step)) continue
-      const line = lineOf(text, step.range?.[0] ?? 0)
+      const line = lineAt(text, step.range?.[0] ?? 0)
       const uses = step.get('uses')
       const withMap = step.get('with', true)
       if (typeof uses === 'string' && /^google-github-actions\/deploy-cloudrun@/.test(uses) && isMap(withMap)) {
@@ -47,7 +40,7 @@ export function editWorkflow(path: string, text: string, factsFor: (service: str
       const region = scriptRegion(text, run)
       if (!region) continue
       for (const { plan, offset } of editScript(text, edit, region, (service) => factsFor(service, instance))) {
-        const line = lineOf(text, offset)
+        const line = lineAt(text, offset)
         usesInstance ||= plan.usesInstance
         for (const note of plan.notes) result.notes.push({ path, line, message: note })
         if (plan.secrets.length > 0) result.findings.push({ path, line, message: `create the Secret Manager secrets ${plan.secrets.map((s) => `${s.secret} (for ${s.env})`).join(', ')} before the next deploy` })

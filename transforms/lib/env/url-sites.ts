@@ -1,3 +1,4 @@
+import { lineLocator } from '../../../src/engine/ast.js'
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Scalar } from 'yaml'
 import { duplicateKeys, envEntries, envProblems, parseEnvLines } from './parse.js'
 
@@ -51,7 +52,7 @@ export function scanComposeFile(text: string): SiteScan {
     return { sites: [], duplicates: new Map(), problem: { line, message: `not valid YAML (${error.message.split('\n')[0]!.replace(/:$/, '')})`, keys: ['*'] } }
   }
   const sites = new Map<number, ValueSite & { contexts: Array<string | undefined> }>()
-  const lineAt = lineIndex(text)
+  const lineAt = lineLocator(text)
   const add = (site: Omit<ValueSite, 'line'> | undefined, context: string | undefined): void => {
     if (!site) return
     const known = sites.get(site.start)
@@ -122,7 +123,7 @@ function resolve(doc: Document, node: unknown): unknown {
 /** The `url = "…"` literal of each `datasource` block of a Prisma schema (`env("…")` urls are read from env files instead). */
 export function scanPrismaSchema(text: string): SiteScan {
   const sites: ValueSite[] = []
-  const lineAt = lineIndex(text)
+  const lineAt = lineLocator(text)
   for (const block of datasourceBlocks(text)) {
     const url = /^[ \t]*url[ \t]*=[ \t]*"([^"\\\n]*)"/m.exec(block.body)
     if (!url) continue
@@ -181,19 +182,4 @@ function scalarSite(text: string, scalar: Scalar, key: string, skip: number): Om
   if (inner.includes('\n') || inner.includes('\\') || (scalar.type === 'QUOTE_SINGLE' && inner.includes("''"))) return undefined
   const start = from + (quoted ? 1 : 0) + skip
   return { key, start, end: from + (quoted ? 1 : 0) + inner.length }
-}
-
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1)
-  return (offset) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return low + 1
-  }
 }

@@ -1,22 +1,6 @@
 import type { Comment } from '@babel/types'
 import type MagicString from 'magic-string'
 
-/** 1-based line of an offset, by binary search over line starts computed once per file. */
-export function lineLocator(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return low + 1
-  }
-}
-
 /**
  * Removes `no-console` suppressions that no longer suppress anything: `eslint-disable-next-line` /
  * `eslint-disable-line` comments for lines whose console calls were all rewritten, and a file-wide

@@ -9,7 +9,8 @@ export const SCRIPT_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']
 export const NON_RUNTIME_FILES = [
   '**/{test,tests,__tests__,__mocks__,spec,e2e,fixtures,__fixtures__,__testfixtures__}/**',
   '**/*.{test,spec,e2e-spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
-  '**/{seed,seeds,seeder,seeders}.{ts,js,mjs,cjs,mts,cts}',
+  // seed.ts, seeds.js, seed-company-mappings.ts, seed_data.ts
+  '**/{seed,seeds,seeder,seeders}{,[-_.]*}.{ts,js,mjs,cjs,mts,cts}',
   '**/{seed,seeds,seeders,migrations,migration}/**',
   '**/{scripts,script,bin}/**',
   '**/{vitest,jest,playwright,vite,webpack,rollup,tsup,eslint,prettier,next,nuxt,tailwind,postcss,babel}.config.*',

@@ -3,6 +3,7 @@ import picomatch from 'picomatch'
 import type { PackageInfo } from '../../../src/engine/project.js'
 import type { ParsedFile, TransformContext } from '../../../src/types.js'
 import { NON_RUNTIME_FILES } from '../globs.js'
+import { isNonRuntimeFile } from '../prisma.js'
 
 const FRONT_END_DEPS = ['react', 'react-dom', 'react-native', 'expo', 'vue', 'svelte', '@angular/core', 'vite', 'solid-js', 'preact', '@remix-run/react']
 // Hono is left out: front-ends import it for its typed client (`hc`).
@@ -39,7 +40,7 @@ export class ServerScope {
   reasonBeforeParse(path: string): string | undefined {
     if (this.excluded?.(path)) return 'excluded by the exclude option'
     if (this.included?.(path)) return undefined
-    if (this.nonRuntime(path)) return 'tests, seeds, migrations and scripts keep console output'
+    if (this.nonRuntime(path) || isNonRuntimeFile(this.ctx, path)) return 'tests, seeds, migrations and scripts keep console output'
     const pkg = this.ctx.project.packageOf(path)
     const deps = dependenciesOf(pkg)
     const dir = pkg?.dir ?? ''

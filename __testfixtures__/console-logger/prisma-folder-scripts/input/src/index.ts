@@ -1,0 +1,3 @@
+import { logger } from './lib/logger'
+
+logger.info('starting')

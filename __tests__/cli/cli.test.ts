@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -55,6 +55,21 @@ describe('prod-fix CLI', () => {
     expect(report.errors).toEqual([{ file: 'src/broken.ts', message: 'could not parse: line 2, column 1: Unexpected token, expected ","; skipped' }])
     expect(report.summary).toMatchObject({ files_scanned: 2, files_changed: 1, fixes: 1 })
     expect(typeof report.summary.duration_ms).toBe('number')
+  })
+
+  it('names a symlink loop, a binary .ts and a file with a syntax error, and fixes the rest', async () => {
+    const root = repo({ 'src/db.ts': PRISMA, 'src/broken.ts': 'const x = (\nconsole.log(x)\n' })
+    writeFileSync(join(root, 'src', 'logo.ts'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))
+    symlinkSync('..', join(root, 'src', 'loop'))
+    const human = await runCli(['--dry-run', '--no-color', root])
+    expect(human.code).toBe(0)
+    expect(human.stdout).toContain('  ℹ src/logo.ts: binary content')
+    expect(human.stdout).toContain('  ℹ src/loop: symbolic link, not followed')
+    expect(human.stdout).toContain('✖ src/broken.ts: could not parse: line 3, column 1: Unexpected token, expected ","; skipped')
+    const report = JSON.parse((await runCli(['--dry-run', '--json', root])).stdout)
+    expect(report.skipped).toEqual([{ file: 'src/logo.ts', reason: 'binary' }, { file: 'src/loop', reason: 'symlink' }])
+    expect(report.summary.files_skipped).toEqual({ binary: 1, too_large: 0, symlink: 1 })
+    expect(report.fixes.map((f: { file: string }) => f.file)).toContain('src/db.ts')
   })
 
   it.each([

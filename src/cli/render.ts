@@ -52,9 +52,9 @@ export function renderSummary(plan: Plan, options: { verbose: boolean }): string
   if (plan.errors.length > 0) {
     out.push('', paint('bold', 'Errors (the rest of the run went on):'), ...plan.errors.map((e) => `  ${paint('red', symbols.error)} ${e.file || `[${e.transform}]`}: ${redact(e.message)}`))
   }
-  const skipped = plan.skipped.filter((s) => s.reason !== 'symlink')
-  if (skipped.length > 0) {
-    out.push('', paint('bold', 'Skipped:'), ...skipped.map((s) => `  ${symbols.info} ${s.file}: ${s.reason === 'binary' ? 'binary content' : 'larger than the size limit (maxFileSize)'}`))
+  const why = { binary: 'binary content', 'too-large': 'larger than the size limit (maxFileSize)', symlink: 'symbolic link, not followed' }
+  if (plan.skipped.length > 0) {
+    out.push('', paint('bold', 'Skipped:'), ...plan.skipped.map((s) => `  ${symbols.info} ${s.file}: ${why[s.reason]}`))
   }
   out.push('', ...renderTable(plan))
   return out

@@ -29,8 +29,8 @@ export interface FileListing {
   /** Tracked by git; empty outside git. */
   tracked: Set<string>
   isGit: boolean
-  /** Symbolic links seen and not followed. */
-  symlinks: number
+  /** Symbolic links seen and not followed (repo-relative paths). */
+  symlinks: string[]
 }
 
 /** Lists the files prod-fix may read: git's index plus untracked-but-not-ignored files, else a .gitignore-aware walk. */
@@ -38,6 +38,7 @@ export function listFiles(root: string, extraIgnores: readonly string[] = []): F
   const excluded = picomatch([...ALWAYS_IGNORED, ...extraIgnores], { dot: true })
   const listing = listWithGit(root) ?? listByWalking(root)
   listing.files = listing.files.filter((file) => !excluded(file)).sort()
+  listing.symlinks = listing.symlinks.filter((file) => !excluded(file)).sort()
   return listing
 }
 
@@ -51,7 +52,7 @@ function listWithGit(root: string): FileListing | undefined {
   if (result.status !== 0 || result.error) return undefined
   const files = new Set<string>()
   const tracked = new Set<string>()
-  let symlinks = 0
+  const symlinks: string[] = []
   for (const entry of result.stdout.split('\0')) {
     if (!entry) continue
     // Tracked: "H 100644 <sha> 0\tpath"; untracked: "? path".
@@ -61,7 +62,7 @@ function listWithGit(root: string): FileListing | undefined {
     } else if (tab !== -1) {
       const path = entry.slice(tab + 1)
       if (entry.slice(2, 8) === '120000') {
-        symlinks++
+        symlinks.push(path)
         continue
       }
       if (entry.slice(2, 8) === '160000') continue // submodule
@@ -74,7 +75,7 @@ function listWithGit(root: string): FileListing | undefined {
 
 function listByWalking(root: string): FileListing {
   const files: string[] = []
-  let symlinks = 0
+  const symlinks: string[] = []
   const visit = (dir: string, rules: Array<{ base: string; ig: Ignore }>): void => {
     const local = readIgnoreFile(join(root, dir, '.gitignore'))
     const active = local ? [...rules, { base: dir, ig: local }] : rules
@@ -92,7 +93,7 @@ function listByWalking(root: string): FileListing {
     for (const entry of entries) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name
       if (entry.isSymbolicLink()) {
-        symlinks++ // never followed: a link can point out of the root or into a loop
+        symlinks.push(rel) // never followed: a link can point out of the root or into a loop
       } else if (entry.isDirectory()) {
         if (entry.name === '.git' || entry.name === 'node_modules' || ignored(rel, true)) continue
         visit(rel, active)

@@ -37,8 +37,8 @@ export interface Plan {
   /** Places deliberately left alone, with why. */
   notes: PlanFinding[]
   errors: RunError[]
+  /** Binary, oversized and linked files, each once. */
   skipped: Skip[]
-  symlinks: number
   filesScanned: number
   durationMs: number
   /** Masks every secret value seen in the texts of this plan. */
@@ -114,8 +114,7 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
     findings,
     notes,
     errors,
-    skipped: [...ws.skips.values()],
-    symlinks: ws.listing.symlinks,
+    skipped: [...ws.skips.values(), ...ws.listing.symlinks.filter((file) => !ws.skips.has(file)).map((file) => ({ file, reason: 'symlink' as const }))],
     filesScanned,
     durationMs: Math.round(performance.now() - started),
     redactor,

@@ -48,7 +48,7 @@ export function memorySource(files: Record<string, string | Buffer>, untracked: 
       files: [...paths],
       tracked: new Set(paths.filter((path) => !untracked.includes(path))),
       isGit: true,
-      symlinks: 0,
+      symlinks: [],
     }),
     read(path, maxBytes) {
       const content = files[path]

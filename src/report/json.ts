@@ -92,7 +92,7 @@ export function buildJsonReport(
       fixes: fixes.length,
       findings: plan.findings.length,
       errors: plan.errors.length,
-      files_skipped: { binary: count('binary'), too_large: count('too-large'), symlink: plan.symlinks + count('symlink') },
+      files_skipped: { binary: count('binary'), too_large: count('too-large'), symlink: count('symlink') },
       duration_ms: plan.durationMs,
     },
     ...(git ? { branch: git.branch, commits: git.commits.map((c) => ({ ...c, subject: redact(c.subject) })), pr: git.pr } : {}),

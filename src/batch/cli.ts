@@ -6,7 +6,6 @@ import type { Io } from '../cli/io.js'
 import { UsageError } from '../errors.js'
 import type { Transform } from '../types.js'
 import { addWorkflowOptions, type WorkflowFlags } from '../workflow/cli.js'
-import { runBatch } from './index.js'
 import { lineProgress, liveProgress } from './progress.js'
 import { renderBatchSummary, summarize } from './render.js'
 import { parseRepoList, parseShard, selectShard } from './repo-list.js'
@@ -54,6 +53,7 @@ export function addBatchCommand(program: Command, transforms: readonly Transform
     const throttle = Number(flags.throttle)
     if (!(throttle >= 0)) throw new UsageError(`--throttle: expected a number of seconds, got "${flags.throttle}"`)
     const progress = flags.json ? lineProgress(entries.length, () => {}) : process.stderr.isTTY && io.interactive ? liveProgress(entries.length, process.stderr) : lineProgress(entries.length, io.err)
+    const { runBatch } = await import('./index.js')
     const results = await runBatch(
       entries,
       {

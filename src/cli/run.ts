@@ -12,10 +12,8 @@ import { renderTrace, renderVerification, traceExtras, traceRun, type TraceFlags
 import { Redactor } from '../secrets/redact.js'
 import { appliedFiles, verifyApply } from '../verify/apply.js'
 import { VERSION } from '../version.js'
-import { runWorkflow, type WorkflowResult } from '../workflow/index.js'
+import type { WorkflowResult } from '../workflow/index.js'
 import { assertCanApply, workflowHooks, workflowOptions, type WorkflowFlags } from '../workflow/cli.js'
-import { decideFixes } from '../workflow/decide.js'
-import { renderMessages, renderWorkflowResult, workflowExitCode, workflowReport } from '../workflow/render.js'
 import { paint, symbols } from './colors.js'
 import { ExitCode } from './exit-code.js'
 import type { Io } from './io.js'
@@ -42,6 +40,7 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
   let decided
   try {
     const review = raw.yes ? undefined : (fixes: readonly Fix[]) => reviewFixes(fixes, { show: io.out, redact: (text) => redactor.redact(text) })
+    const { decideFixes } = await import('../workflow/decide.js')
     decided = await decideFixes((exclude) => planRepository(options, exclude), new Set(), review, redactor)
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error
@@ -72,6 +71,9 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
 
 /** Applies on a branch with one commit per transform, then pushes or opens the pull request when asked. */
 async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io, audit: LoadedAudit | undefined): Promise<ExitCode> {
+  // Git, forge clients and prompts load only on the apply path: dry runs start faster without them.
+  const { runWorkflow } = await import('../workflow/index.js')
+  const { renderMessages, renderWorkflowResult, workflowExitCode, workflowReport } = await import('../workflow/render.js')
   // --audit and --sarif over what the workflow did (each fix committed, rejected or failed).
   const traceOf = (result: WorkflowResult) => {
     const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }

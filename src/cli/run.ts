@@ -51,7 +51,7 @@ export async function runRepository(options: RunOptions, raw: RawOptions & Workf
   // --verify (the default): the repository's own type check before and after; fixes that add errors are reverted.
   const verification = raw.verify === false ? undefined : await verifyApply(options.root, decided.accepted)
   const result = verification ? appliedFiles(verification.applied) : await applyFixes(options.root, decided.accepted)
-  const status = new Map<string, FixStatus>([...decided.outcomes].map(([id, outcome]) => [id, outcome.status]))
+  const status = new Map<string, FixStatus>([...decided.outcomes].map(([id, outcome]) => [id, notApplied(outcome.status)]))
   for (const { fix } of verification?.failed ?? []) status.set(fix.id, 'failed')
   const fixes = [...decided.outcomes.values()].map((outcome) => outcome.fix)
   const trace = traceRun({ ...plan, fixes, redactor }, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) })
@@ -77,7 +77,7 @@ async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags 
   // --audit and --sarif over what the workflow did (each fix committed, rejected or failed).
   const traceOf = (result: WorkflowResult) => {
     const plan = result.plan && { ...result.plan, fixes: result.fixes.map((outcome) => outcome.fix), redactor: result.redactor }
-    const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, outcome.status]))
+    const status = new Map<string, FixStatus>(result.fixes.map((outcome) => [outcome.fix.id, notApplied(outcome.status)]))
     return { plan, status, trace: plan && traceRun(plan, { audit, status, ran: options.transforms.map((t) => t.meta.id), registry: registry.map((t) => t.meta.id) }) }
   }
   // The pull request shows the audit's own checklist with what was done for each finding.
@@ -99,6 +99,11 @@ async function runOnBranch(options: RunOptions, raw: RawOptions & WorkflowFlags 
   if (result.error) io.err(raw.debug && result.error.cause instanceof Error ? (result.error.cause.stack ?? result.error.message) : `prod-fix: ${result.error.message}`)
   for (const line of renderMessages(result)) (raw.json ? io.err : io.out)(line)
   return workflowExitCode(result)
+}
+
+/** After an apply, a fix left unreviewed (the user quit) was not applied: the readiness summary must not count it as done. */
+function notApplied(status: FixStatus): FixStatus {
+  return status === 'proposed' ? 'rejected' : status
 }
 
 function report(plan: Plan, options: RunOptions, raw: RawOptions & TraceFlags, io: Io, audit: LoadedAudit | undefined): ExitCode {

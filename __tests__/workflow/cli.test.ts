@@ -36,6 +36,15 @@ describe('prod-fix (apply on a branch) in-process', () => {
     expect(repo.read('src/a.ts')).toBe(PRETTY)
   })
 
+  it('quitting the review leaves the rest unapplied, and the readiness summary says so', async () => {
+    repo = createTmpRepo({ ...FILES, 'src/c.ts': PRETTY })
+    prompts.inject(['accept', 'quit'])
+    const run = await runCli([...ONLY, '--no-color', repo.root], { interactive: true })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Readiness by category (prod-fix\'s scan): found / fixed / left / n/a')
+    expect(run.stdout).not.toContain('if applied')
+  })
+
   it('--no-branch reviews too and writes only the accepted fixes to the working tree', async () => {
     repo = createTmpRepo(FILES)
     prompts.inject(['accept', 'reject'])

@@ -151,6 +151,8 @@ function main() {
     const prodFix = bench('prod-fix --dry-run --json', process.execPath, [prodFixEntry, '--dry-run', '--json', dir], { runs: options.runs, cwd: ROOT, captureStdout: true })
     const report = JSON.parse(prodFix.last.stdout)
     results.push(prodFix)
+    // The like-for-like comparison with jscodeshift below: the console rule alone.
+    results.push(bench('prod-fix --only console-logger', process.execPath, [prodFixEntry, '--dry-run', '--json', '--only', 'console-logger', dir], { runs: options.runs, cwd: ROOT, captureStdout: true }))
     if (!options.skip.has('rg') && hasCommand('rg')) {
       // rg exits 1 when nothing matches: still a complete scan.
       results.push(bench('rg -c -j1 (floor)', 'rg', ['-c', 'console\\.|PrismaClient', '-j1', dir], { runs: options.runs, cwd: ROOT, ok: (r) => r.status === 0 || r.status === 1 }))

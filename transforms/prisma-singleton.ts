@@ -7,6 +7,7 @@ import { detectQuote, moduleSyntax, resolveImport, usesSemicolons } from './lib/
 import { newSingletonPath, singletonSource } from './lib/prisma-singleton/create.js'
 import { FileClassifier } from './lib/prisma-singleton/classify.js'
 import { rewriteFile, type SingletonImport } from './lib/prisma-singleton/rewrite.js'
+import { injectionBlocker, injectService, isGlobalService } from './lib/prisma-singleton/nest.js'
 import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
 import { findPrismaSingleton, listSingletonCandidates, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
 
@@ -97,11 +98,24 @@ class SingletonRun {
       workers: this.classifier.isWorkers(path),
       clientSource,
       sameClient: sameClient(path, clientSource, singleton),
+      injectable: singleton?.kind === 'nest-service' && isGlobalService(this.ctx, singleton),
     })
+    const fields = verdicts.flatMap((verdict) => {
+      if (verdict.kind !== 'inject') return []
+      const blocker = singleton && injectionBlocker(this.ctx, verdict.field.className, path)
+      if (!blocker) return [verdict.field]
+      this.findings.push({ path, line: lineAt(text, verdict.field.property.start!), message: `${verdict.field.className} creates its own PrismaClient; inject ${singleton!.localName} through the constructor instead (not done automatically: ${blocker})` })
+      return []
+    })
+    if (fields.length > 0 && singleton) {
+      const after = injectService(file, fields, singleton, singletonSpecifier(this.ctx, file, singleton, this.neighbours(file.path)))
+      this.changes.push({ path, before: file.text, after, reason: `injects ${singleton.localName} through the constructor instead of creating a PrismaClient` })
+      return
+    }
     const strays: StrayClient[] = []
     for (const verdict of verdicts) {
       if (verdict.kind === 'rewrite') strays.push(verdict.stray)
-      else (verdict.kind === 'finding' ? this.findings : this.notes).push({ path, line: verdict.line, message: verdict.message })
+      else if (verdict.kind !== 'inject') (verdict.kind === 'finding' ? this.findings : this.notes).push({ path, line: verdict.line, message: verdict.message })
       if (verdict.kind === 'note' && verdict.decorated) this.decorated.set(this.ctx.project.packageOf(path)?.dir ?? '', path)
     }
     if (strays.length === 0) return

@@ -2,6 +2,7 @@ import type { BlockStatement, NewExpression, Node, Program, VariableDeclaration,
 import { lineAt, walk } from '../../../src/engine/ast.js'
 import type { ParsedFile } from '../../../src/types.js'
 import { isFunctionNode, isPrismaConstruction, type PrismaSingleton } from '../prisma.js'
+import { nestField, type NestField } from './nest.js'
 import { isReference } from './references.js'
 
 /** A `const x = new PrismaClient()` that can become an import of the singleton. */
@@ -16,6 +17,7 @@ export interface StrayClient {
 
 export type Verdict =
   | { kind: 'rewrite'; stray: StrayClient }
+  | { kind: 'inject'; field: NestField }
   | { kind: 'finding' | 'note'; line: number; message: string; decorated?: boolean }
 
 export interface StrayContext {
@@ -26,6 +28,8 @@ export interface StrayContext {
   sameClient: boolean
   /** The file's PrismaClient import source. */
   clientSource: string | undefined
+  /** Whether the singleton is a Nest service every module can inject (its module is @Global). */
+  injectable: boolean
 }
 
 const SHAREABLE_OPTIONS = new Set(['log', 'errorFormat'])
@@ -47,7 +51,10 @@ function judge(file: ParsedFile, node: NewExpression, ancestors: readonly Node[]
   const parent = ancestors[ancestors.length - 1]!
   const inFunction = ancestors.some(isFunctionNode)
 
-  if (ancestors.some((a) => a.type === 'ClassBody')) return finding(classMessage(context.singleton))
+  if (ancestors.some((a) => a.type === 'ClassBody')) {
+    const field = context.injectable && context.sameClient ? nestField(node, ancestors) : undefined
+    return field ? { kind: 'inject', field } : finding(classMessage(context.singleton))
+  }
   if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent.property) === '$extends') {
     return finding('a PrismaClient extended with $extends: its type differs from the shared client, so it is not swapped automatically; move the extension into the singleton or keep this client deliberately')
   }

@@ -1,6 +1,6 @@
 // Runs the built CLI in this process, then prints its peak RSS and CPU time to stderr in GNU
 // time's wording, so bench/run.js measures the same way on machines without /usr/bin/time.
-import { main } from '../dist/src/cli/index.js'
+import { main } from '../dist/cli/index.js'
 
 process.exitCode = await main(process.argv)
 const usage = process.resourceUsage()

@@ -141,7 +141,7 @@ const mib = (kb) => (kb === undefined ? 'n/a' : `${Math.round(kb / 1024)} MiB`)
 function main() {
   const options = readOptions()
   const cli = join(ROOT, 'bin', 'prod-fix.js')
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'index.js'))) fail('prod-fix is not built: run `npm run build` first (npm run bench does)', { usage: false })
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) fail('prod-fix is not built: run `npm run build` first (npm run bench does)', { usage: false })
   const { dir, generated } = prepareTree(options)
   try {
     const files = countFiles(dir)

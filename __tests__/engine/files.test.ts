@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { listFiles } from '../../src/engine/files.js'
+import picomatch from 'picomatch'
+import { isAlwaysIgnored, listFiles } from '../../src/engine/files.js'
 
 function makeTree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'prod-fix-files-'))
@@ -48,5 +49,25 @@ describe('listFiles', () => {
     expect(listing.isGit).toBe(true)
     expect(listing.files).toEqual(['.gitignore', 'src/a.ts', 'src/link.ts'])
     expect([...listing.tracked].sort()).toEqual(['.gitignore', 'src/a.ts'])
+  })
+})
+
+describe('isAlwaysIgnored', () => {
+  // The rule as globs; the engine tests path segments directly because matching globs was slow.
+  const globs = picomatch(['**/{node_modules,.git,dist,build,out,.next,.nuxt,.turbo,.vercel,.wrangler,coverage,.prisma}/**', '**/generated/prisma/**', '**/prisma/generated/**', '**/*.min.js'], { dot: true })
+  const paths = [
+    'dist/index.js', 'packages/api/dist/index.js', 'node_modules/x/index.js', 'a/node_modules/b.js', '.next/server.js', 'apps/web/.turbo/log',
+    'src/generated/prisma/index.ts', 'prisma/generated/client.ts', 'vendor/jquery.min.js', 'coverage/lcov.info', 'node_modules/.prisma/client/index.js',
+    'src/distance.ts', 'src/builder/index.ts', 'src/dist.ts', 'outbox/a.ts', 'src/generated/other.ts', 'prisma/schema.prisma', 'src/min.js', 'docs/build.md',
+    'src/.git-hooks/pre-commit', 'apps/api/src/output/a.ts',
+  ]
+
+  it.each(paths)('%s: the same answer as the globs', (path) => {
+    expect(isAlwaysIgnored(path)).toBe(globs(path))
+  })
+
+  it('scans a file named like an ignored folder (a `build` script), which the globs would drop', () => {
+    expect(isAlwaysIgnored('build')).toBe(false)
+    expect(isAlwaysIgnored('scripts/dist')).toBe(false)
   })
 })

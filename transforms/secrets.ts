@@ -4,7 +4,7 @@ import { mask } from '../src/secrets/redact.js'
 import type { FileChange, Finding, TransformContext } from '../src/types.js'
 import { IgnoreRules } from './lib/env/gitignore.js'
 import { exampleFor } from './lib/secrets/example.js'
-import { scanFile, secretFileKind } from './lib/secrets/scan.js'
+import { NOT_SCANNED, scanFile, secretFileKind } from './lib/secrets/scan.js'
 
 export default defineTransform({
   meta: {
@@ -15,6 +15,7 @@ export default defineTransform({
     description:
       'Detects passwords, keys and tokens committed to git (known token formats, credentials in URLs, values under secret-like names that are not placeholders) without ever printing them. Creates or completes .env.example with placeholders and stops tracking the secret env file once .gitignore covers it; each secret becomes a finding to rotate it and move it to a secret manager.',
     files: ['**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,json,toml,ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+    exclude: NOT_SCANNED,
     // Every detector needs one of these: a secret-like name, a URL, or a known token's prefix.
     contains: [
       ...['secret', 'pass', 'pwd', 'token', 'key', 'credential', 'salt'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()]),

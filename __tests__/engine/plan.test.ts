@@ -38,6 +38,20 @@ describe('planFixes', () => {
     expect(plan.filesScanned).toBe(2)
   })
 
+  it('never reads the files a transform excludes, and matches needles as plain text', () => {
+    const reads: string[] = []
+    const source = memorySource({ 'src/a.ts': 'x = "a.b"', 'test/a.ts': 'x = "a.b"', 'src/b.ts': 'x = "axb"' })
+    const read = source.read.bind(source)
+    source.read = (path, max) => (reads.push(path), read(path, max))
+    const seen: string[] = []
+    const plan = planFixes(source, {
+      transforms: [testTransform('t', (ctx) => (seen.push(...ctx.candidates()), { changes: [] }), { files: ['**/*.ts'], exclude: ['test/**'], contains: ['a.b', '(x|y)'] })],
+    })
+    expect(seen).toEqual(['src/a.ts'])
+    expect(reads.sort()).toEqual(['src/a.ts', 'src/b.ts'])
+    expect(plan.filesScanned).toBe(2)
+  })
+
   it('reports a file that does not parse and goes on', () => {
     const plan = planFixes(memorySource({ 'bad.ts': 'const x = (\n', 'good.ts': 'console.log(1)\n' }), {
       transforms: [

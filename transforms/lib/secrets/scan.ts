@@ -3,7 +3,7 @@ import { detectSecrets, entropy, textKindOf, type SecretHit } from '../../../src
 import { isEnvFile, isEnvTemplate } from '../env/parse.js'
 
 /** Files whose secrets are fakes by design, or not the project's own text. */
-const NOT_SCANNED = picomatch([
+export const NOT_SCANNED = [
   '**/{test,tests,__tests__,__mocks__,mocks,spec,e2e,fixtures,__fixtures__,__testfixtures__,testdata,test-data,docs,examples}/**',
   '**/*{-,_}tests/**',
   '**/{seed,seeds,seeder,seeders}.{ts,js,mjs,cjs,mts,cts}',
@@ -12,7 +12,8 @@ const NOT_SCANNED = picomatch([
   '**/{dist,build,out,coverage,.next,generated,vendor}/**',
   '**/*.{min.js,d.ts,map}',
   '**/{package-lock.json,pnpm-lock.yaml,yarn.lock,composer.lock}',
-], { dot: true })
+]
+const notScanned = picomatch(NOT_SCANNED, { dot: true })
 
 /**
  * What a file is, for secret scanning: a real env file (fixed: example + untrack), a template or
@@ -25,7 +26,7 @@ const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLI
 
 /** The kind of file, or undefined when it is not scanned. */
 export function secretFileKind(path: string): SecretFileKind | undefined {
-  if (NOT_SCANNED(path)) return undefined
+  if (notScanned(path)) return undefined
   if (isEnvFile(path)) return isEnvTemplate(path) ? 'template' : /(?:^|\/)\.env\.(?:test|testing|ci|e2e)(?:\.local)?$/.test(path) ? 'test-env' : 'env'
   return /(?:^|\/)\.envrc$|\.dev\.vars$/.test(path) ? undefined : 'other'
 }

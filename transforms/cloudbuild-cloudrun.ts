@@ -14,7 +14,9 @@ export default defineTransform({
     description:
       'A Cloud Run deploy without --add-cloudsql-instances reaches the database over a public IP; secrets passed with --set-env-vars are readable in the service config; no min instances means cold starts. Adds each missing flag to gcloud run deploy steps (cloudbuild.yaml, GitHub Actions), keeping comments and layout.',
     files: ['**/cloudbuild*.{yaml,yml}', '**/cloud-build*.{yaml,yml}', '**/{cloudbuild,.cloudbuild}/*.{yaml,yml}', '.github/workflows/*.{yaml,yml}'],
-    contains: ['run', 'deploy'],
+    // A deploy runs gcloud (named, or the default entrypoint of the Cloud SDK images) or Google's deploy-cloudrun action;
+    // 'run' and 'deploy' alone matched every workflow, each then parsed as YAML for nothing.
+    contains: ['gcloud', 'cloud-sdk', 'google-cloud-cli', 'deploy-cloudrun'],
     options: { instance: '', minInstances: 1, timeout: 60, concurrency: 80 },
     example: {
       file: 'cloudbuild.yaml',

@@ -25,6 +25,11 @@ export interface TransformMeta {
    * of these substrings. Omit to receive every file matching `files`.
    */
   contains?: string[]
+  /**
+   * Substrings the transform finds files by (ctx.filesContaining): the engine notes them in its one
+   * pass over the tree, so a transform never reads the whole tree again to find, say, PrismaClient.
+   */
+  lookups?: string[]
   /** Default options; the config file may override each key (same type). */
   options?: Record<string, OptionValue>
   /** README example: a short before/after pair. */
@@ -75,6 +80,8 @@ export interface TransformContext {
   readonly files: readonly string[]
   /** Files matching `meta.files` (and not `meta.exclude`) whose text passes the `meta.contains` prefilter, sorted. */
   candidates(): string[]
+  /** The transform's files (`meta.files` less `meta.exclude`) whose current text contains `needle`, one of `meta.lookups`; sorted. */
+  filesContaining(needle: string): string[]
   /** Files matching the globs, sorted. */
   glob(patterns: string[]): string[]
   /** Current text, or undefined when missing, binary or too large. */

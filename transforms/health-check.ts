@@ -8,6 +8,7 @@ import { usesPrisma } from './lib/health/database-helpers.js'
 import { addReadinessRoute, healthAccess, privateClientFinding, replacePlaceholder, rewriteReadiness, findPlaceholder } from './lib/health/fixes.js'
 import { callResolver } from './lib/health/delegation.js'
 import { checksDatabase, codeOf, findHealthRoutes, type HealthRoute } from './lib/health/routes.js'
+import { PRISMA_LOOKUPS } from './lib/prisma.js'
 
 export default defineTransform({
   meta: {
@@ -18,6 +19,7 @@ export default defineTransform({
     description:
       "A readiness check that returns true without touching the database keeps sending traffic to an instance whose database is down. Replaces the placeholder with a real query (the project's own check if it has one) and answers 503 when it fails; adds /health/ready beside a liveness-only /health.",
     files: SCRIPT_FILES,
+    lookups: PRISMA_LOOKUPS,
     // Not a bare 'ready': it also matches "already", in several percent of all files.
     contains: ['health', 'Health', '/ready', "'ready'", '"ready"', 'readiness', 'Readiness'],
     example: {

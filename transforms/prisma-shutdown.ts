@@ -6,7 +6,7 @@ import { NON_RUNTIME_FILES, SCRIPT_FILES } from './lib/globs.js'
 import { resolveImport, specifiersIn } from './lib/imports.js'
 import { perRequestDisconnects, reportPerRequest } from './lib/shutdown/per-request.js'
 import { usesPrisma } from './lib/health/database-helpers.js'
-import { findPrismaSingleton } from './lib/prisma.js'
+import { findPrismaSingleton, PRISMA_LOOKUPS } from './lib/prisma.js'
 import { accessCall, findDatabaseAccess, importAccess, type DatabaseAccess } from './lib/shutdown/client.js'
 import { findEntries, isFetchRuntime, type Entry } from './lib/shutdown/entry.js'
 import { addShutdownHandlers } from './lib/shutdown/add-handlers.js'
@@ -25,6 +25,7 @@ export default defineTransform({
     description:
       "Cloud Run and Kubernetes send SIGTERM before stopping an instance; handlers that exit without $disconnect() drop in-flight queries and leave connections open until the database times them out. Wires the project's disconnect into one shutdown function for both signals.",
     files: SCRIPT_FILES,
+    lookups: PRISMA_LOOKUPS,
     contains: ['SIGTERM', 'SIGINT', '$disconnect'],
     // Request handlers that disconnect the shared client in `finally`: 'report' them as a finding
     // (default: a behaviour change a team should decide on) or 'remove' the statements.
@@ -157,8 +158,8 @@ function fixNest(ctx: TransformContext, main: ParsedFile, entry: Entry): FileCha
   const hooks = enableShutdownHooks(main)
   if (hooks) changes.push(hooks)
   const prefix = entry.packageDir ? `${entry.packageDir}/` : ''
-  for (const path of ctx.glob([`${prefix}**/*.{ts,js,mts,mjs}`])) {
-    if (!/class\s+\w+\s+extends\s+(?:\w+\.)?PrismaClient\b/.test(ctx.read(path) ?? '')) continue
+  for (const path of ctx.filesContaining('PrismaClient')) {
+    if (!path.startsWith(prefix) || !/\.m?[jt]s$/.test(path) || !/class\s+\w+\s+extends\s+(?:\w+\.)?PrismaClient\b/.test(ctx.read(path) ?? '')) continue
     const service = ctx.parse(path)
     const change = service && disconnectOnModuleDestroy(service)
     if (change) changes.push(change)
@@ -231,7 +232,8 @@ function packageUsesPrisma(ctx: TransformContext, dir: string): boolean {
   const manifest = ctx.read(dir ? `${dir}/package.json` : 'package.json') ?? ''
   if (/"(?:@prisma\/client|prisma)"\s*:/.test(manifest)) return true
   const prefix = dir ? `${dir}/` : ''
-  return ctx.glob([`${prefix}**/*.{ts,js,mts,mjs,cjs,cts}`]).some((path) => samePackage(ctx, path, dir) && /PrismaClient|@prisma\/client/.test(ctx.read(path) ?? ''))
+  const inPackage = (path: string): boolean => path.startsWith(prefix) && /\.[cm]?[jt]s$/.test(path) && samePackage(ctx, path, dir)
+  return ctx.filesContaining('PrismaClient').some(inPackage) || ctx.filesContaining('@prisma/client').some(inPackage)
 }
 
 /** The first name no identifier of the file uses. */

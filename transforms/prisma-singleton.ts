@@ -9,7 +9,7 @@ import { FileClassifier } from './lib/prisma-singleton/classify.js'
 import { rewriteFile, type SingletonImport } from './lib/prisma-singleton/rewrite.js'
 import { injectionBlocker, injectService, isGlobalService } from './lib/prisma-singleton/nest.js'
 import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
-import { findPrismaSingleton, listSingletonCandidates, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
+import { findPrismaSingleton, listSingletonCandidates, PRISMA_LOOKUPS, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
 
 const CONSTRUCTION = /\bnew\s+(?:[\w$]+\s*\.\s*)?PrismaClient\b/
 
@@ -22,6 +22,7 @@ export default defineTransform({
     description:
       "Every new PrismaClient() opens its own connection pool; a second one in a route doubles the connections and escapes the shutdown logic. Replaces stray clients with an import of the project's singleton (creating one if there is none).",
     files: SCRIPT_FILES,
+    lookups: PRISMA_LOOKUPS,
     contains: ['PrismaClient'],
     options: {
       /** Where to create the singleton when a package has none, relative to the package. */

@@ -52,6 +52,24 @@ describe('planFixes', () => {
     expect(plan.filesScanned).toBe(2)
   })
 
+  it('answers filesContaining from its one pass, as earlier transforms left the files', () => {
+    const reads: string[] = []
+    const source = memorySource({ 'a.ts': 'new PrismaClient()', 'b.ts': 'const x = 1', 'c.ts': 'PrismaClient', 'd.md': 'PrismaClient' })
+    const read = source.read.bind(source)
+    source.read = (path, max) => (reads.push(path), read(path, max))
+    let found: string[] = []
+    const looker = testTransform('looker', (ctx) => ((found = ctx.filesContaining('PrismaClient')), { changes: [] }), { files: ['**/*.ts'], contains: ['nothing'], lookups: ['PrismaClient'] })
+    // An earlier transform adds the needle to b.ts and removes it from c.ts.
+    planFixes(source, { transforms: [replacing('first', 'const x', 'PrismaClient'), replacing('second', 'PrismaClient', 'Client', { files: ['c.ts'] }), looker] })
+    expect(found).toEqual(['a.ts', 'b.ts'])
+    expect(reads.filter((path) => path === 'a.ts')).toEqual(['a.ts'])
+  })
+
+  it('fails a transform that looks files up by a substring it did not declare', () => {
+    const plan = planFixes(memorySource({ 'a.ts': 'x' }), { transforms: [testTransform('t', (ctx) => ({ changes: [], findings: ctx.filesContaining('x').map((path) => ({ path, line: 1, message: 'x' })) }))] })
+    expect(plan.errors.map((e) => e.message)).toEqual(['transform t failed: transform t looks files up by "x" without declaring it in meta.lookups'])
+  })
+
   it('reports a file that does not parse and goes on', () => {
     const plan = planFixes(memorySource({ 'bad.ts': 'const x = (\n', 'good.ts': 'console.log(1)\n' }), {
       transforms: [

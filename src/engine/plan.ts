@@ -64,7 +64,7 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 export function planFixes(source: RepoSource, options: PlanOptions): Plan {
   const started = performance.now()
   const ws = new Workspace(source, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)
-  const { candidates, filesScanned } = prefilter(ws, options.transforms)
+  const { candidates, lookups, filesScanned } = prefilter(ws, options.transforms)
   const releaseAfter = lastUses(options.transforms, candidates)
   const fixes: Fix[] = []
   const findings: PlanFinding[] = []
@@ -73,7 +73,7 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
 
   for (const [index, transform] of options.transforms.entries()) {
     const { meta } = transform
-    const ctx = createContext(ws, transform, candidates.get(meta.id)!, { ...meta.options, ...options.options?.[meta.id] })
+    const ctx = createContext(ws, transform, candidates.get(meta.id)!, lookups, { ...meta.options, ...options.options?.[meta.id] })
     let result
     try {
       result = transform.run(ctx)
@@ -121,43 +121,58 @@ export function planFixes(source: RepoSource, options: PlanOptions): Plan {
   }
 }
 
+/** Files of the pass whose text held each looked-up substring (TransformMeta.lookups). */
+type LookupIndex = Map<string, Set<string>>
+
 /**
  * One pass over the tree: each file a transform's globs match is read once and tested against
- * every transform's substring prefilter; only texts that pass some prefilter are kept.
+ * every transform's substring prefilter; only texts that pass some prefilter are kept. The
+ * substrings transforms look files up by are noted on the way, so no transform reads the tree again.
  */
-function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidates: Map<string, Set<string>>; filesScanned: number } {
+function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidates: Map<string, Set<string>>; lookups: LookupIndex; filesScanned: number } {
   // Most transforms share one glob list (every script file): match each distinct list once per file.
-  const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }> }>()
+  const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: Set<string> }>()
   for (const { meta } of transforms) {
     const key = JSON.stringify([meta.files, meta.exclude])
-    if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [] })
-    globs.get(key)!.tests.push({ id: meta.id, contains: containsPattern(meta.contains) })
+    if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [], lookups: new Set() })
+    const group = globs.get(key)!
+    group.tests.push({ id: meta.id, contains: containsPattern(meta.contains) })
+    for (const needle of meta.lookups ?? []) group.lookups.add(needle)
   }
-  const groups = [...globs.values()]
+  const groups = [...globs.values()].map((group) => ({ ...group, lookups: [...group.lookups], anyLookup: containsPattern([...group.lookups]) }))
   const candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
+  const lookups: LookupIndex = new Map(groups.flatMap((group) => group.lookups.map((needle) => [needle, new Set<string>()])))
   let filesScanned = 0
   for (const file of ws.files) {
-    const wanting = groups.flatMap((group) => (group.match(file) ? group.tests : []))
-    if (wanting.length === 0) continue
-    const text = ws.peek(file)
-    if (text === undefined) continue
-    filesScanned++
+    let text: string | undefined
     let keep = false
-    for (const t of wanting) {
-      if (t.contains && !t.contains.test(text)) continue
-      candidates.get(t.id)!.add(file)
-      keep = true
+    for (const group of groups) {
+      if (!group.match(file)) continue
+      text ??= ws.peek(file)
+      if (text === undefined) break
+      for (const t of group.tests) {
+        if (t.contains && !t.contains.test(text)) continue
+        candidates.get(t.id)!.add(file)
+        keep = true
+      }
+      if (group.anyLookup?.test(text)) for (const needle of group.lookups) if (text.includes(needle)) lookups.get(needle)!.add(file)
     }
-    if (keep) ws.retain(file, text)
+    if (text !== undefined) filesScanned++
+    if (keep) ws.retain(file, text!)
   }
-  return { candidates, filesScanned }
+  return { candidates, lookups, filesScanned }
 }
 
 /** Whether a path is one of the transform's files: matches `files`, not `exclude`. */
 function globOf(meta: TransformMeta): (file: string) => boolean {
-  const included = picomatch(meta.files, { dot: true })
-  const excluded = meta.exclude?.length ? picomatch(meta.exclude, { dot: true }) : undefined
-  return excluded ? (file) => included(file) && !excluded(file) : included
+  const included = globPattern(meta.files)
+  const excluded = meta.exclude?.length ? globPattern(meta.exclude) : undefined
+  return excluded ? (file) => included.test(file) && !excluded.test(file) : (file) => included.test(file)
+}
+
+/** Globs as one regular expression: picomatch's matcher for a list tries each glob in turn, 4 ms per 1,000 paths. */
+function globPattern(patterns: readonly string[]): RegExp {
+  return new RegExp(patterns.map((pattern) => picomatch.makeRe(pattern, { dot: true }).source).join('|'))
 }
 
 /**
@@ -180,7 +195,7 @@ function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<
   return byIndex
 }
 
-function createContext(ws: Workspace, transform: Transform, initial: Set<string>, options: Record<string, OptionValue>): TransformContext {
+function createContext(ws: Workspace, transform: Transform, initial: Set<string>, lookups: LookupIndex, options: Record<string, OptionValue>): TransformContext {
   const { meta } = transform
   const glob = globOf(meta)
   const contains = containsPattern(meta.contains)
@@ -196,6 +211,15 @@ function createContext(ws: Workspace, transform: Transform, initial: Set<string>
         if (!ws.isChanged(file) || !glob(file)) return false
         const text = ws.read(file)
         return text !== undefined && (contains?.test(text) ?? true)
+      })
+    },
+    filesContaining(needle) {
+      const found = lookups.get(needle)
+      if (!found || !meta.lookups?.includes(needle)) throw new Error(`transform ${meta.id} looks files up by "${needle}" without declaring it in meta.lookups`)
+      // As of the overlay: files changed earlier in this run are checked again (only those are read).
+      return ws.files.filter((file) => {
+        if (!ws.isChanged(file)) return found.has(file) && glob(file)
+        return glob(file) && (ws.read(file)?.includes(needle) ?? false)
       })
     },
     glob: (patterns) => ws.glob(patterns),

@@ -64,6 +64,12 @@ const SINGLETON_FILE_NAME = /(?:^|\/)(?:prisma|prismaClient|prisma-client|prisma
 const SINGLETON_DIR = /(?:^|\/)(?:lib|libs|utils|util|server|db|database|config|prisma|services|common|core|shared)\//
 
 /**
+ * What the Prisma transforms and their helpers find files by (ctx.filesContaining): the client,
+ * its package, a disconnect or raw query in a helper, Fastify's `decorate('prisma', …)`.
+ */
+export const PRISMA_LOOKUPS = ['PrismaClient', '@prisma/client', '$disconnect', '$queryRaw', '$executeRaw', 'decorate']
+
+/**
  * Finds the project's Prisma singleton module however it is written (globalThis cache, default
  * or named export, `db` name, CommonJS exports, NestJS PrismaService). Among several candidates
  * the one most imported wins (then file name and location). Returns undefined when there is none.
@@ -169,7 +175,7 @@ export function listSingletonCandidates(ctx: TransformContext, files?: readonly 
   // Callers ask once per file they fix; the tree does not change during one transform's run.
   let all = treeCandidates.get(ctx)
   if (!all) {
-    all = collectSingletonCandidates(ctx, ctx.glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']).filter((path) => ctx.read(path)?.includes('PrismaClient')))
+    all = collectSingletonCandidates(ctx, ctx.filesContaining('PrismaClient'))
     treeCandidates.set(ctx, all)
   }
   return [...all]

@@ -2,7 +2,7 @@ import type { ArrowFunctionExpression, FunctionDeclaration, FunctionExpression, 
 import picomatch from 'picomatch'
 import { walk } from '../../../src/engine/ast.js'
 import type { TransformContext } from '../../../src/types.js'
-import { NON_RUNTIME_FILES, SCRIPT_FILES } from '../globs.js'
+import { NON_RUNTIME_FILES } from '../globs.js'
 
 /** A function the project exports to manage its database connection (`disconnectDatabase()`, `checkDatabaseHealth()`). */
 export interface DatabaseHelper {
@@ -14,13 +14,14 @@ export interface DatabaseHelper {
   returns?: 'object' | 'boolean'
 }
 
+/** What a helper's body holds; each is one of PRISMA_LOOKUPS. */
 const HELPER_HINTS = ['$disconnect', '$queryRaw', '$executeRaw']
 
 /**
  * The project's own database helpers: exported functions whose body disconnects the client, or
  * runs a raw query under a health-ish name. Scripts, tests and seeds are not looked at.
  */
-export function findDatabaseHelpers(ctx: Pick<TransformContext, 'glob' | 'read' | 'parse'>): DatabaseHelper[] {
+export function findDatabaseHelpers(ctx: Pick<TransformContext, 'filesContaining' | 'read' | 'parse'>): DatabaseHelper[] {
   let helpers = cache.get(ctx)
   if (!helpers) {
     helpers = scanHelpers(ctx, NON_RUNTIME_FILES)
@@ -31,13 +32,13 @@ export function findDatabaseHelpers(ctx: Pick<TransformContext, 'glob' | 'read' 
 
 const cache = new WeakMap<object, DatabaseHelper[]>()
 
-function scanHelpers(ctx: Pick<TransformContext, 'glob' | 'read' | 'parse'>, exclude: readonly string[]): DatabaseHelper[] {
+function scanHelpers(ctx: Pick<TransformContext, 'filesContaining' | 'read' | 'parse'>, exclude: readonly string[]): DatabaseHelper[] {
   const excluded = picomatch(exclude as string[], { dot: true })
   const helpers: DatabaseHelper[] = []
-  for (const path of ctx.glob(SCRIPT_FILES)) {
+  for (const path of [...new Set(HELPER_HINTS.flatMap((hint) => ctx.filesContaining(hint)))].sort()) {
     if (excluded(path)) continue
     const text = ctx.read(path)
-    if (!text || !HELPER_HINTS.some((hint) => text.includes(hint))) continue
+    if (!text) continue
     const file = ctx.parse(path)
     if (!file) continue
     for (const [name, fn] of exportedFunctions(file.ast.program)) {
@@ -117,13 +118,13 @@ function healthReturnShape(fn: FunctionNode): 'object' | 'boolean' | undefined {
   return shapes.size === 1 && !shapes.has('other') ? [...shapes][0] as 'object' | 'boolean' : undefined
 }
 
-/** Whether the project uses Prisma: a package.json depends on it, a schema exists, or a source file imports the client. */
-export function usesPrisma(ctx: Pick<TransformContext, 'files' | 'read' | 'glob'>): boolean {
+/** Whether the project uses Prisma: a package.json depends on it, a schema exists, or a source file uses the client. */
+export function usesPrisma(ctx: Pick<TransformContext, 'files' | 'read' | 'filesContaining'>): boolean {
   for (const path of ctx.files) {
     if (!/(?:^|\/)package\.json$/.test(path) || path.includes('node_modules/')) continue
     const text = ctx.read(path)
     if (text && /"(?:@prisma\/client|prisma)"\s*:/.test(text)) return true
   }
   if (ctx.files.some((path) => path.endsWith('schema.prisma'))) return true
-  return ctx.glob(SCRIPT_FILES).some((path) => /@prisma\/client|\bPrismaClient\b/.test(ctx.read(path) ?? ''))
+  return ctx.filesContaining('@prisma/client').length > 0 || ctx.filesContaining('PrismaClient').some((path) => /\bPrismaClient\b/.test(ctx.read(path) ?? ''))
 }

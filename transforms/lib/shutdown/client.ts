@@ -136,7 +136,7 @@ function isDecoratePrisma(node: Node): boolean {
 /** Whether some file of the package decorates the Fastify instance with `prisma`. */
 export function packageDecoratesPrisma(ctx: TransformContext, packageDir: string): boolean {
   const prefix = packageDir ? `${packageDir}/` : ''
-  return ctx.glob([`${prefix}**/*.{ts,js,mjs,cjs,mts,cts}`]).some((path) => /decorate\(\s*['"]prisma['"]/.test(ctx.read(path) ?? ''))
+  return ctx.filesContaining('decorate').some((path) => path.startsWith(prefix) && /\.[cm]?[jt]s$/.test(path) && /decorate\(\s*['"]prisma['"]/.test(ctx.read(path) ?? ''))
 }
 
 function fileExists(ctx: TransformContext): (path: string) => boolean {

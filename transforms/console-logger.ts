@@ -6,6 +6,7 @@ import { addLoggerDependencies, loggerModuleText, plannedLogger, plannedLoggerPa
 import { bootstrapFiles, discoverLoggers, LOGGER_LIBRARIES, type LoggerModule } from './lib/logger/discover.js'
 import { rewriteFile, type Target } from './lib/logger/rewrite.js'
 import { scanFile, type FileScan } from './lib/logger/scan.js'
+import { filesUnder } from './lib/sorted-files.js'
 import { dependenciesOf, ServerScope } from './lib/logger/scope.js'
 
 export default defineTransform({
@@ -117,7 +118,7 @@ class Neighbours {
     const inPackage = (p: string): boolean => p.startsWith(prefix) && (this.ctx.project.packageOf(p)?.dir ?? '') === dir
     const files = this.candidates.filter((f) => inPackage(f.path)).slice(0, 20)
     if (this.ctx.project.tsconfigOf(path)?.paths) {
-      const others = this.ctx.files.filter((p) => /\.[cm]?tsx?$/.test(p) && !/\.d\.[cm]?ts$/.test(p) && inPackage(p)).slice(0, 8)
+      const others = filesUnder(this.ctx.files, dir).filter((p) => /\.[cm]?tsx?$/.test(p) && !/\.d\.[cm]?ts$/.test(p) && inPackage(p)).slice(0, 8)
       for (const other of others) {
         const parsed = this.ctx.parse(other)
         if (parsed) files.push(parsed)

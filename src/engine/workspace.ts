@@ -1,6 +1,6 @@
-import picomatch from 'picomatch'
 import type { ParsedFile } from '../types.js'
 import type { FileListing } from './files.js'
+import { globPattern } from './glob.js'
 import { isScript, parseScript } from './parse.js'
 import { ProjectInfo } from './project.js'
 import type { RepoSource } from './source.js'
@@ -134,8 +134,8 @@ export class Workspace {
     const key = JSON.stringify(patterns)
     let matched = this.globs.get(key)
     if (!matched) {
-      const match = picomatch(patterns, { dot: true })
-      matched = this.fileList.filter((file) => match(file))
+      const match = globPattern(patterns)
+      matched = this.fileList.filter((file) => match.test(file))
       this.globs.set(key, matched)
     }
     return [...matched]

@@ -2,6 +2,7 @@ import { applyEdits, modify, parse } from 'jsonc-parser'
 import type { FileChange, TransformContext } from '../../../src/types.js'
 import type { LoggerModule } from './discover.js'
 import { methodsOf } from './discover.js'
+import { filesUnder } from '../sorted-files.js'
 
 export type LoggerLibrary = 'pino' | 'winston'
 
@@ -10,7 +11,7 @@ const VERSIONS = { pino: '^9.6.0', 'pino-pretty': '^13.0.0', winston: '^3.17.0' 
 /** Where a package without a logger gets one: `<package>/src/lib/logger.<ext>` (or `lib/` when it has no `src/`). */
 export function plannedLoggerPath(ctx: TransformContext, packageDir: string, typescript: boolean): string {
   const prefix = packageDir ? `${packageDir}/` : ''
-  const hasSrc = ctx.files.some((f) => f.startsWith(`${prefix}src/`))
+  const hasSrc = filesUnder(ctx.files, `${prefix}src`).length > 0
   return `${prefix}${hasSrc ? 'src/' : ''}lib/logger.${typescript ? 'ts' : 'js'}`
 }
 

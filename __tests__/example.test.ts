@@ -48,9 +48,9 @@ const finalText = (path: string): string => {
 }
 const lineOf = (text: string, needle: string, from = 0): number => text.slice(0, text.indexOf(needle, from)).split('\n').length
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = copyExample()
-  plan = planFixes(diskSource(repo), { transforms })
+  plan = await planFixes(diskSource(repo), { transforms })
 })
 
 afterAll(() => {
@@ -192,7 +192,7 @@ describe('the bundled example (examples/medspa-api)', () => {
 
   it('proposes nothing once every fix is applied', async () => {
     await applyFixes(repo, plan.fixes)
-    const again = planFixes(diskSource(repo), { transforms })
+    const again = await planFixes(diskSource(repo), { transforms })
     expect(again.fixes.map((fix) => fix.id)).toEqual([])
     expect(again.errors).toEqual([])
   })

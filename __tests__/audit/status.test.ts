@@ -24,8 +24,8 @@ const tree = {
   'src/routes/reports.ts': "import { PrismaClient } from '@prisma/client'\n\nconst prisma = new PrismaClient()\n\nexport const list = () => prisma.report.findMany()\n",
 }
 
-describe('reconcileAudit', () => {
-  const plan = planTree(tree, transforms)
+describe('reconcileAudit', async () => {
+  const plan = await planTree(tree, transforms)
 
   it('proposed in a dry run, manual with a reason, not-applicable when the transform finds nothing to do', () => {
     const { entries } = reconcileAudit(report, plan, { ran: registry, registry })
@@ -41,13 +41,13 @@ describe('reconcileAudit', () => {
     expect(entries[2].left).toEqual([entries[2].reason])
   })
 
-  it('fixed after an apply; manual when the fix was reverted; manual when the transform did not run', () => {
+  it('fixed after an apply; manual when the fix was reverted; manual when the transform did not run', async () => {
     const singleton = plan.fixes.find((f) => f.transform.id === 'prisma-singleton')!
     const applied = reconcileAudit(report, plan, { ran: registry, registry, status: new Map<string, FixStatus>([[singleton.id, 'applied']]) })
     expect(applied.entries[0].status).toBe('fixed')
     const failed = reconcileAudit(report, plan, { ran: registry, registry, status: new Map<string, FixStatus>([[singleton.id, 'failed']]) })
     expect(failed.entries[0]).toMatchObject({ status: 'manual', reason: 'the fixes were not applied (prisma-singleton: src/routes/reports.ts (failed))' })
-    const skipped = reconcileAudit(report, planTree(tree, transforms.filter((t) => t.meta.id !== 'health-check')), { ran: registry.filter((id) => id !== 'health-check'), registry })
+    const skipped = reconcileAudit(report, await planTree(tree, transforms.filter((t) => t.meta.id !== 'health-check')), { ran: registry.filter((id) => id !== 'health-check'), registry })
     expect(skipped.entries[1]).toMatchObject({ status: 'manual', reason: 'health-check did not run (--only, --skip or the config turned it off)' })
   })
 
@@ -58,9 +58,9 @@ describe('reconcileAudit', () => {
     expect(unrequested).toEqual(ids.map((transform) => ({ transform, fixes: plan.fixes.filter((f) => f.transform.id === transform).length })))
   })
 
-  it('masks secret values the report itself quotes', () => {
+  it('masks secret values the report itself quotes', async () => {
     const leaky = parseAudit('# R\n## Critical\n### 1. Password postgresql://app:Hk29sLq8Zx7Vw3Np@db/app is committed\n')
-    const { entries } = reconcileAudit(leaky, planTree(tree, transforms), { ran: registry, registry })
+    const { entries } = reconcileAudit(leaky, await planTree(tree, transforms), { ran: registry, registry })
     expect(JSON.stringify(entries)).not.toContain('Hk29sLq8Zx7Vw3Np')
   })
 })

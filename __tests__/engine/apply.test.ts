@@ -17,7 +17,7 @@ describe('applyFixes', () => {
   it('writes the composed result, keeps the file mode and leaves no temporary file', async () => {
     const root = tempRoot({ 'run.sh': 'echo one\n' })
     chmodSync(join(root, 'run.sh'), 0o755)
-    const plan = planFixes(diskSource(root), { transforms: [replacing('a', 'one', 'two'), replacing('b', 'two', 'three')] })
+    const plan = await planFixes(diskSource(root), { transforms: [replacing('a', 'one', 'two'), replacing('b', 'two', 'three')] })
     const result = await applyFixes(root, plan.fixes)
     expect(result.written).toEqual(['run.sh'])
     expect(readFileSync(join(root, 'run.sh'), 'utf8')).toBe('echo three\n')
@@ -33,14 +33,14 @@ describe('applyFixes', () => {
         { path: 'old.txt', before: 'bye', after: null },
       ],
     }))
-    await applyFixes(root, planFixes(diskSource(root), { transforms: [t] }).fixes)
+    await applyFixes(root, (await planFixes(diskSource(root), { transforms: [t] })).fixes)
     expect(readFileSync(join(root, 'new/dir/file.txt'), 'utf8')).toBe('hello\n')
     expect(readdirSync(root)).toEqual(['new'])
   })
 
   it('refuses, writing nothing, when a file changed on disk after planning', async () => {
     const root = tempRoot({ 'a.txt': 'one', 'b.txt': 'one' })
-    const plan = planFixes(diskSource(root), { transforms: [replacing('t', 'one', 'two')] })
+    const plan = await planFixes(diskSource(root), { transforms: [replacing('t', 'one', 'two')] })
     writeFileSync(join(root, 'b.txt'), 'edited by the user')
     await expect(applyFixes(root, plan.fixes)).rejects.toThrow('b.txt changed on disk since prod-fix read it; nothing was written. Run prod-fix again.')
     expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('one')

@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import picomatch from 'picomatch'
 import { isAlwaysIgnored, listFiles } from '../../src/engine/files.js'
+import { planFixes } from '../../src/engine/plan.js'
+import { memorySource } from '../../src/engine/source.js'
+import { replacing } from '../helpers/transform.js'
 
 function makeTree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'prod-fix-files-'))
@@ -40,15 +43,34 @@ describe('listFiles', () => {
     expect(listing.symlinks).toEqual(['outside', 'src/loop'])
   })
 
-  it('uses git: tracked plus untracked-but-not-ignored files', () => {
+  it('uses git: tracked files at once, untracked-but-not-ignored ones from a second git process', async () => {
     const root = makeTree(TREE)
     execFileSync('git', ['init', '-q'], { cwd: root })
     execFileSync('git', ['add', '.gitignore', 'src/a.ts'], { cwd: root })
     symlinkSync('/etc/passwd', join(root, 'src', 'link.ts'))
     const listing = listFiles(root, ['packages/**'])
     expect(listing.isGit).toBe(true)
-    expect(listing.files).toEqual(['.gitignore', 'src/a.ts', 'src/link.ts'])
+    expect(listing.files).toEqual(['.gitignore', 'src/a.ts'])
     expect([...listing.tracked].sort()).toEqual(['.gitignore', 'src/a.ts'])
+    expect(await listing.untracked).toEqual({ files: ['src/link.ts'] })
+  })
+
+  it('when git cannot list the untracked files, says so and still reads the tracked ones', async () => {
+    const source = memorySource({ 'a.ts': 'const a = 1\n' })
+    const list = source.list.bind(source)
+    source.list = () => ({ ...list(), untracked: Promise.resolve({ files: [], error: 'fatal: cannot use .git/info/exclude as an exclude file' }) })
+    const plan = await planFixes(source, { transforms: [replacing('t', 'a = 1', 'a = 2')] })
+    expect(plan.fixes.map((fix) => fix.id)).toEqual(['t:a.ts'])
+    expect(plan.errors).toEqual([{ file: '', message: 'could not list the untracked files (git ls-files --others): fatal: cannot use .git/info/exclude as an exclude file; only tracked files were read' }])
+  })
+
+  it('adds the untracked files to the plan once git has listed them', async () => {
+    const source = memorySource({ 'a.ts': 'const a = 1\n', 'b.ts': 'const a = 1\n' }, ['b.ts'])
+    const list = source.list.bind(source)
+    source.list = () => ({ ...list(), files: ['a.ts'], untracked: Promise.resolve({ files: ['b.ts'] }) })
+    const plan = await planFixes(source, { transforms: [replacing('t', 'a = 1', 'a = 2')] })
+    expect(plan.fixes.map((fix) => fix.id)).toEqual(['t:a.ts', 't:b.ts'])
+    expect(plan.filesScanned).toBe(2)
   })
 })
 

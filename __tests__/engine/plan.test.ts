@@ -4,23 +4,23 @@ import { memorySource } from '../../src/engine/source.js'
 import { replacing, testTransform } from '../helpers/transform.js'
 
 describe('planFixes', () => {
-  it('composes transforms in order over the updated text', () => {
-    const plan = planFixes(memorySource({ 'a.txt': 'one\n' }), { transforms: [replacing('first', 'one', 'two'), replacing('second', 'two', 'three')] })
+  it('composes transforms in order over the updated text', async () => {
+    const plan = await planFixes(memorySource({ 'a.txt': 'one\n' }), { transforms: [replacing('first', 'one', 'two'), replacing('second', 'two', 'three')] })
     expect(plan.fixes.map((f) => [f.id, f.change.before, f.change.after])).toEqual([
       ['first:a.txt', 'one\n', 'two\n'],
       ['second:a.txt', 'two\n', 'three\n'],
     ])
   })
 
-  it('excluded fixes are not seen by later transforms', () => {
-    const plan = planFixes(memorySource({ 'a.txt': 'one\n' }), {
+  it('excluded fixes are not seen by later transforms', async () => {
+    const plan = await planFixes(memorySource({ 'a.txt': 'one\n' }), {
       transforms: [replacing('first', 'one', 'two'), replacing('second', 'two', 'three')],
       exclude: new Set(['first:a.txt']),
     })
     expect(plan.fixes).toEqual([])
   })
 
-  it('parses only files that pass the prefilter, once, shared between transforms', () => {
+  it('parses only files that pass the prefilter, once, shared between transforms', async () => {
     const parsed: string[] = []
     const seen = new Set<unknown>()
     const parser = (id: string) =>
@@ -32,19 +32,19 @@ describe('planFixes', () => {
         }
         return { changes: [] }
       }, { contains: ['PrismaClient'], files: ['**/*.ts'] })
-    const plan = planFixes(memorySource({ 'a.ts': 'new PrismaClient()', 'b.ts': 'const x = 1', 'c.md': 'PrismaClient' }), { transforms: [parser('p1'), parser('p2')] })
+    const plan = await planFixes(memorySource({ 'a.ts': 'new PrismaClient()', 'b.ts': 'const x = 1', 'c.md': 'PrismaClient' }), { transforms: [parser('p1'), parser('p2')] })
     expect(parsed).toEqual(['a.ts', 'a.ts'])
     expect(seen.size).toBe(1)
     expect(plan.filesScanned).toBe(2)
   })
 
-  it('never reads the files a transform excludes, and matches needles as plain text', () => {
+  it('never reads the files a transform excludes, and matches needles as plain text', async () => {
     const reads: string[] = []
     const source = memorySource({ 'src/a.ts': 'x = "a.b"', 'test/a.ts': 'x = "a.b"', 'src/b.ts': 'x = "axb"' })
     const read = source.read.bind(source)
     source.read = (path, max) => (reads.push(path), read(path, max))
     const seen: string[] = []
-    const plan = planFixes(source, {
+    const plan = await planFixes(source, {
       transforms: [testTransform('t', (ctx) => (seen.push(...ctx.candidates()), { changes: [] }), { files: ['**/*.ts'], exclude: ['test/**'], contains: ['a.b', '(x|y)'] })],
     })
     expect(seen).toEqual(['src/a.ts'])
@@ -52,7 +52,7 @@ describe('planFixes', () => {
     expect(plan.filesScanned).toBe(2)
   })
 
-  it('answers filesContaining from its one pass, as earlier transforms left the files', () => {
+  it('answers filesContaining from its one pass, as earlier transforms left the files', async () => {
     const reads: string[] = []
     const source = memorySource({ 'a.ts': 'new PrismaClient()', 'b.ts': 'const x = 1', 'c.ts': 'PrismaClient', 'd.md': 'PrismaClient' })
     const read = source.read.bind(source)
@@ -60,18 +60,18 @@ describe('planFixes', () => {
     let found: string[] = []
     const looker = testTransform('looker', (ctx) => ((found = ctx.filesContaining('PrismaClient')), { changes: [] }), { files: ['**/*.ts'], contains: ['nothing'], lookups: ['PrismaClient'] })
     // An earlier transform adds the needle to b.ts and removes it from c.ts.
-    planFixes(source, { transforms: [replacing('first', 'const x', 'PrismaClient'), replacing('second', 'PrismaClient', 'Client', { files: ['c.ts'] }), looker] })
+    await planFixes(source, { transforms: [replacing('first', 'const x', 'PrismaClient'), replacing('second', 'PrismaClient', 'Client', { files: ['c.ts'] }), looker] })
     expect(found).toEqual(['a.ts', 'b.ts'])
     expect(reads.filter((path) => path === 'a.ts')).toEqual(['a.ts'])
   })
 
-  it('fails a transform that looks files up by a substring it did not declare', () => {
-    const plan = planFixes(memorySource({ 'a.ts': 'x' }), { transforms: [testTransform('t', (ctx) => ({ changes: [], findings: ctx.filesContaining('x').map((path) => ({ path, line: 1, message: 'x' })) }))] })
+  it('fails a transform that looks files up by a substring it did not declare', async () => {
+    const plan = await planFixes(memorySource({ 'a.ts': 'x' }), { transforms: [testTransform('t', (ctx) => ({ changes: [], findings: ctx.filesContaining('x').map((path) => ({ path, line: 1, message: 'x' })) }))] })
     expect(plan.errors.map((e) => e.message)).toEqual(['transform t failed: transform t looks files up by "x" without declaring it in meta.lookups'])
   })
 
-  it('reports a file that does not parse and goes on', () => {
-    const plan = planFixes(memorySource({ 'bad.ts': 'const x = (\n', 'good.ts': 'console.log(1)\n' }), {
+  it('reports a file that does not parse and goes on', async () => {
+    const plan = await planFixes(memorySource({ 'bad.ts': 'const x = (\n', 'good.ts': 'console.log(1)\n' }), {
       transforms: [
         testTransform('t', (ctx) => ({
           changes: ctx.candidates().flatMap((path) => {
@@ -85,31 +85,31 @@ describe('planFixes', () => {
     expect(plan.fixes.map((f) => f.change.after)).toEqual(['logger.info(1)\n'])
   })
 
-  it('drops a change that would not parse and keeps the file as it was', () => {
+  it('drops a change that would not parse and keeps the file as it was', async () => {
     const breaking = testTransform('breaks', (ctx) => ({ changes: [{ path: 'a.ts', before: ctx.read('a.ts')!, after: 'const = ;' }] }))
-    const plan = planFixes(memorySource({ 'a.ts': 'const a = 1\n' }), { transforms: [breaking, replacing('later', 'a = 1', 'a = 2')] })
+    const plan = await planFixes(memorySource({ 'a.ts': 'const a = 1\n' }), { transforms: [breaking, replacing('later', 'a = 1', 'a = 2')] })
     expect(plan.errors).toHaveLength(1)
     expect(plan.errors[0]).toMatchObject({ file: 'a.ts', transform: 'breaks' })
     expect(plan.errors[0]!.message).toMatch(/^dropped a change that would not parse \(line 1/)
     expect(plan.fixes.map((f) => f.change.before)).toEqual(['const a = 1\n'])
   })
 
-  it('reports the files a transform could not read as errors', () => {
-    const plan = planFixes(memorySource({ 'cloudbuild.yaml': 'steps: [' }), {
+  it('reports the files a transform could not read as errors', async () => {
+    const plan = await planFixes(memorySource({ 'cloudbuild.yaml': 'steps: [' }), {
       transforms: [testTransform('yaml', () => ({ changes: [], errors: [{ path: 'cloudbuild.yaml', message: 'not valid YAML: unexpected end; left unchanged' }] }))],
     })
     expect(plan.errors).toEqual([{ file: 'cloudbuild.yaml', transform: 'yaml', message: 'not valid YAML: unexpected end; left unchanged' }])
   })
 
-  it('isolates a transform that throws', () => {
-    const plan = planFixes(memorySource({ 'a.txt': 'one' }), {
+  it('isolates a transform that throws', async () => {
+    const plan = await planFixes(memorySource({ 'a.txt': 'one' }), {
       transforms: [testTransform('boom', () => { throw new Error('kaput') }), replacing('ok', 'one', 'two')],
     })
     expect(plan.errors.map((e) => e.message)).toEqual(['transform boom failed: kaput'])
     expect(plan.fixes.map((f) => f.id)).toEqual(['ok:a.txt'])
   })
 
-  it('refuses stale, empty and out-of-tree changes', () => {
+  it('refuses stale, empty and out-of-tree changes', async () => {
     const bad = testTransform('bad', () => ({
       changes: [
         { path: 'a.txt', before: 'not the text', after: 'x' },
@@ -117,7 +117,7 @@ describe('planFixes', () => {
         { path: '../escape.txt', before: null, after: 'x' },
       ],
     }))
-    const plan = planFixes(memorySource({ 'a.txt': 'one', 'b.txt': 'same' }), { transforms: [bad] })
+    const plan = await planFixes(memorySource({ 'a.txt': 'one', 'b.txt': 'same' }), { transforms: [bad] })
     expect(plan.fixes).toEqual([])
     expect(plan.errors.map((e) => e.message)).toEqual([
       'refused a change to a.txt: it was computed from another version of the file',
@@ -126,27 +126,27 @@ describe('planFixes', () => {
     ])
   })
 
-  it('merges two changes of one transform to one file into one fix', () => {
+  it('merges two changes of one transform to one file into one fix', async () => {
     const twice = testTransform('twice', (ctx) => {
       const text = ctx.read('a.txt')!
       const mid = text.replace('a', 'b')
       return { changes: [{ path: 'a.txt', before: text, after: mid }, { path: 'a.txt', before: mid, after: mid.replace('c', 'd') }] }
     })
-    const plan = planFixes(memorySource({ 'a.txt': 'a\nc\n' }), { transforms: [twice] })
+    const plan = await planFixes(memorySource({ 'a.txt': 'a\nc\n' }), { transforms: [twice] })
     expect(plan.fixes.map((f) => [f.change.before, f.change.after, f.line])).toEqual([['a\nc\n', 'b\nd\n', 1]])
   })
 
-  it('shows created files to later transforms as candidates', () => {
+  it('shows created files to later transforms as candidates', async () => {
     const creates = testTransform('creates', () => ({ changes: [{ path: '.env.example', before: null, after: 'DATABASE_URL=postgresql://localhost/db\n' }] }))
-    const plan = planFixes(memorySource({ 'a.txt': '' }), { transforms: [creates, replacing('edits', 'localhost/db', 'localhost/db?connection_limit=10', { files: ['**/.env*'] })] })
+    const plan = await planFixes(memorySource({ 'a.txt': '' }), { transforms: [creates, replacing('edits', 'localhost/db', 'localhost/db?connection_limit=10', { files: ['**/.env*'] })] })
     expect(plan.fixes.map((f) => [f.id, f.line, f.change.before])).toEqual([
       ['creates:.env.example', 1, null],
       ['edits:.env.example', 1, 'DATABASE_URL=postgresql://localhost/db\n'],
     ])
   })
 
-  it('skips binary and oversized files and counts them', () => {
-    const plan = planFixes(memorySource({ 'bin.ts': Buffer.from([0x63, 0, 0x61]), 'big.ts': 'x'.repeat(50), 'ok.ts': 'x' }), {
+  it('skips binary and oversized files and counts them', async () => {
+    const plan = await planFixes(memorySource({ 'bin.ts': Buffer.from([0x63, 0, 0x61]), 'big.ts': 'x'.repeat(50), 'ok.ts': 'x' }), {
       transforms: [replacing('t', 'x', 'y')],
       maxFileSize: 10,
     })
@@ -154,8 +154,8 @@ describe('planFixes', () => {
     expect(plan.fixes.map((f) => f.id)).toEqual(['t:ok.ts'])
   })
 
-  it('masks secrets seen in the changed texts', () => {
-    const plan = planFixes(memorySource({ '.env': 'DATABASE_URL=postgresql://app:Kx9vQ2mZp7Lw@db/app\n' }), { transforms: [replacing('t', '@db/app', '@db/app?connection_limit=10')] })
+  it('masks secrets seen in the changed texts', async () => {
+    const plan = await planFixes(memorySource({ '.env': 'DATABASE_URL=postgresql://app:Kx9vQ2mZp7Lw@db/app\n' }), { transforms: [replacing('t', '@db/app', '@db/app?connection_limit=10')] })
     expect(plan.redactor.redact('postgresql://app:Kx9vQ2mZp7Lw@db')).toBe('postgresql://app:Kx****@db')
   })
 })

@@ -47,13 +47,13 @@ describe('Workspace caches', () => {
     expect(ws.glob(['**/*.ts'])).toEqual(['a.ts', 'c.ts'])
   })
 
-  it('candidates() reads no file beyond the prefilter pass', () => {
+  it('candidates() reads no file beyond the prefilter pass', async () => {
     const { source, reads } = countingSource({ 'a.ts': 'console.log(1)\n', 'b.ts': 'const b = 2\n', 'c.ts': 'const c = 3\n' })
     const listing = testTransform('lists', (ctx) => {
       for (let i = 0; i < 3; i++) expect(ctx.candidates()).toEqual(['a.ts'])
       return { changes: [] }
     }, { files: ['**/*.ts'], contains: ['console.'] })
-    planFixes(source, { transforms: [listing] })
+    await planFixes(source, { transforms: [listing] })
     expect(Object.fromEntries(reads)).toEqual({ 'a.ts': 1, 'b.ts': 1, 'c.ts': 1 })
   })
 })

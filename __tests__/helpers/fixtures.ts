@@ -86,7 +86,7 @@ export function loadCases(id: string, filename: (name: string, ext: string) => s
 }
 
 /** Plans over an in-memory tree. */
-export function planTree(tree: Tree, transforms: readonly Transform[], options: Record<string, Record<string, OptionValue>> = {}, untracked: readonly string[] = []): Plan {
+export function planTree(tree: Tree, transforms: readonly Transform[], options: Record<string, Record<string, OptionValue>> = {}, untracked: readonly string[] = []): Promise<Plan> {
   return planFixes(memorySource(tree, untracked), { transforms, options })
 }
 
@@ -109,14 +109,14 @@ export function applyToTree(tree: Tree, plan: Plan): { tree: Tree; untracked: st
  */
 export function defineFixtureTests(transform: Transform, settings: { filename?: (name: string, ext: string) => string; options?: Record<string, OptionValue> } = {}): void {
   const filename = settings.filename ?? fixtureFilename(transform.meta.id)
-  describe(`${transform.meta.id} fixtures`, () => {
+  describe(`${transform.meta.id} fixtures`, async () => {
     const cases = loadCases(transform.meta.id, filename)
     it('has cases', () => expect(cases.length).toBeGreaterThan(0))
     for (const fixture of cases) {
-      it(fixture.name, () => {
+      it(fixture.name, async () => {
         const options = { [transform.meta.id]: { ...settings.options, ...fixture.expect.options } }
         const untrackedInput = fixture.expect.untrackedInput ?? []
-        const plan = planTree(fixture.input, [transform], options, untrackedInput)
+        const plan = await planTree(fixture.input, [transform], options, untrackedInput)
         expect(plan.errors.map((e) => e.file)).toEqual((fixture.expect.errors ?? []).map((e) => e.path))
         fixture.expect.errors?.forEach((e, i) => expect(plan.errors[i]!.message).toContain(e.message))
         const result = applyToTree(fixture.input, plan)
@@ -127,7 +127,7 @@ export function defineFixtureTests(transform: Transform, settings: { filename?: 
           expect(plan.findings.map((f) => ({ path: f.path, line: f.line }))).toEqual(fixture.expect.findings.map((f) => ({ path: f.path, line: f.line })))
           fixture.expect.findings.forEach((f, i) => expect(plan.findings[i]!.message).toContain(f.message))
         }
-        const again = planTree(result.tree, [transform], options, [...untrackedInput, ...result.untracked])
+        const again = await planTree(result.tree, [transform], options, [...untrackedInput, ...result.untracked])
         expect(again.fixes.map((f) => f.id)).toEqual([])
       })
     }

@@ -8,7 +8,7 @@ import { reviewFixes } from '../../src/prompts/review.js'
 import { SECRET, TEST_TRANSFORMS } from '../workflow/test-transforms.js'
 
 setColor(false)
-const plan = planFixes(memorySource({ 'a.txt': 'todo a\n', 'b.txt': 'todo b\n', 'c.txt': 'todo c\n', '.env': `STRIPE_KEY=${SECRET}\n` }), { transforms: TEST_TRANSFORMS })
+const plan = await planFixes(memorySource({ 'a.txt': 'todo a\n', 'b.txt': 'todo b\n', 'c.txt': 'todo c\n', '.env': `STRIPE_KEY=${SECRET}\n` }), { transforms: TEST_TRANSFORMS })
 const ids = plan.fixes.map((fix) => fix.id)
 
 async function review(answers: unknown[]) {

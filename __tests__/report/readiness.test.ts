@@ -35,8 +35,8 @@ describe('buildReadiness', () => {
     expect(readiness.score).toEqual({ before: readinessScore(['critical', 'critical', 'high', 'low']), after: readinessScore(['critical', 'low']) })
   })
 
-  it('from a scan: one item per transform with something to fix, projected in a dry run', () => {
-    const plan = planTree(
+  it('from a scan: one item per transform with something to fix, projected in a dry run', async () => {
+    const plan = await planTree(
       {
         'src/a.ts': "console.log('a')\nexport {}\n",
         'src/b.ts': "console.error('b')\nexport {}\n",

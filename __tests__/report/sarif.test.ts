@@ -48,8 +48,8 @@ function apply(before: string, replacements: SarifReplacement[]): string {
   return text
 }
 
-describe('buildSarif', () => {
-  const plan = planTree(tree, transforms)
+describe('buildSarif', async () => {
+  const plan = await planTree(tree, transforms)
   const sarif = buildSarif(plan, { root: '/work/api', version: '1.2.3', transforms: transforms.map((t) => t.meta) })
   const results = resultsOf(sarif)
 
@@ -88,8 +88,8 @@ describe('buildSarif', () => {
     expect(text).not.toContain(JWT)
   })
 
-  it('keeps fingerprints when the lines move', () => {
-    const shifted = planTree({ ...tree, 'src/routes/reports.ts': `// a comment\n// another\n${tree['src/routes/reports.ts']}` }, transforms)
+  it('keeps fingerprints when the lines move', async () => {
+    const shifted = await planTree({ ...tree, 'src/routes/reports.ts': `// a comment\n// another\n${tree['src/routes/reports.ts']}` }, transforms)
     const again = buildSarif(shifted, { root: '/work/api', version: '1.2.3', transforms: transforms.map((t) => t.meta) })
     const prints = (log: SarifLog): string[] => resultsOf(log).map((r) => JSON.stringify(r.partialFingerprints)).sort()
     expect(prints(again)).toEqual(prints(sarif))

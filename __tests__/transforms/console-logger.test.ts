@@ -8,8 +8,8 @@ import { defineFixtureTests, planTree } from '../helpers/fixtures.js'
 defineFixtureTests(transform)
 
 describe('console-logger', () => {
-  it('creates one logger per package, however many files need it', () => {
-    const plan = planTree({
+  it('creates one logger per package, however many files need it', async () => {
+    const plan = await planTree({
       'package.json': '{ "name": "api", "dependencies": { "express": "^4.0.0" } }\n',
       'src/a.js': "console.log('a')\n",
       'src/b.js': "console.log('b')\n",
@@ -18,8 +18,8 @@ describe('console-logger', () => {
     expect(plan.findings.map((f) => f.path)).toEqual(['package.json'])
   })
 
-  it('never puts a logged value in a finding', () => {
-    const plan = planTree({
+  it('never puts a logged value in a finding', async () => {
+    const plan = await planTree({
       'package.json': '{ "name": "api", "dependencies": { "pino": "^9.0.0" } }\n',
       'src/logger.js': "import pino from 'pino'\nexport const logger = pino()\n",
       'src/login.js': "export function login(token) {\n  console.log('token', token, 'hunter2-literal')\n}\n",

@@ -7,7 +7,7 @@ import { defineFixtureTests, planTree, type Tree } from '../helpers/fixtures.js'
 defineFixtureTests(transform)
 
 /** Runs findPrismaSingleton inside a real plan, for the package of `near`. */
-function singletonOf(tree: Tree, near: string): PrismaSingleton | undefined {
+async function singletonOf(tree: Tree, near: string): Promise<PrismaSingleton | undefined> {
   let found: PrismaSingleton | undefined
   const probe = defineTransform({
     meta: { ...transform.meta, id: 'probe', options: {} },
@@ -16,14 +16,14 @@ function singletonOf(tree: Tree, near: string): PrismaSingleton | undefined {
       return { changes: [] }
     },
   })
-  planTree(tree, [probe])
+  await planTree(tree, [probe])
   return found
 }
 
 const route = "import { PrismaClient } from '@prisma/client'\nconst prisma = new PrismaClient()\n"
 
-describe('findPrismaSingleton', () => {
-  it('reads the older `let prisma; if (production) … else global.prisma` pattern with a default export', () => {
+describe('findPrismaSingleton', async () => {
+  it('reads the older `let prisma; if (production) … else global.prisma` pattern with a default export', async () => {
     const db = [
       "import { PrismaClient } from '@prisma/client'",
       'let prisma',
@@ -35,19 +35,19 @@ describe('findPrismaSingleton', () => {
       '}',
       'export default prisma',
     ].join('\n')
-    expect(singletonOf({ 'package.json': '{}', 'src/utils/db.ts': db, 'src/a.ts': route }, 'src/a.ts')).toMatchObject({
+    expect(await singletonOf({ 'package.json': '{}', 'src/utils/db.ts': db, 'src/a.ts': route }, 'src/a.ts')).toMatchObject({
       path: 'src/utils/db.ts', kind: 'client', exportName: 'default', localName: 'prisma', syntax: 'esm', packageDir: '', clientSource: '@prisma/client',
     })
   })
 
-  it('reads CommonJS exports under another name, and a NestJS service', () => {
+  it('reads CommonJS exports under another name, and a NestJS service', async () => {
     const cjs = "const { PrismaClient } = require('@prisma/client')\nconst client = new PrismaClient()\nexports.db = client\n"
-    expect(singletonOf({ 'db.js': cjs, 'a.js': route }, 'a.js')).toMatchObject({ path: 'db.js', exportName: 'db', localName: 'client', syntax: 'cjs' })
+    expect(await singletonOf({ 'db.js': cjs, 'a.js': route }, 'a.js')).toMatchObject({ path: 'db.js', exportName: 'db', localName: 'client', syntax: 'cjs' })
     const service = "import { PrismaClient } from '@prisma/client'\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n"
-    expect(singletonOf({ 'src/prisma/prisma.service.ts': service, 'src/a.ts': route }, 'src/a.ts')).toMatchObject({ kind: 'nest-service', exportName: 'PrismaService' })
+    expect(await singletonOf({ 'src/prisma/prisma.service.ts': service, 'src/a.ts': route }, 'src/a.ts')).toMatchObject({ kind: 'nest-service', exportName: 'PrismaService' })
   })
 
-  it('prefers the module the code imports, and never a test helper', () => {
+  it('prefers the module the code imports, and never a test helper', async () => {
     const tree: Tree = {
       'src/lib/prisma.ts': "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n",
       'src/data/store.ts': "import { PrismaClient } from '@prisma/client'\nexport const store = new PrismaClient()\n",
@@ -56,10 +56,10 @@ describe('findPrismaSingleton', () => {
       'test/helpers/db.ts': "import { PrismaClient } from '@prisma/client'\nexport const testDb = new PrismaClient()\n",
       'test/a.spec.ts': "import { testDb } from './helpers/db'\nimport { testDb as t } from './helpers/db'\n",
     }
-    expect(singletonOf(tree, 'src/routes/a.ts')?.path).toBe('src/data/store.ts')
+    expect((await singletonOf(tree, 'src/routes/a.ts'))?.path).toBe('src/data/store.ts')
   })
 
-  it('stays inside the file’s package, except for a workspace package it depends on', () => {
+  it('stays inside the file’s package, except for a workspace package it depends on', async () => {
     const client = "import { PrismaClient } from '@prisma/client'\nexport const prisma = new PrismaClient()\n"
     const tree: Tree = {
       'apps/api/package.json': '{ "name": "api" }',
@@ -72,13 +72,13 @@ describe('findPrismaSingleton', () => {
       'packages/db/src/index.ts': "export { prisma } from './client'\n",
       'packages/db/src/client.ts': client,
     }
-    expect(singletonOf(tree, 'apps/api/src/a.ts')?.path).toBe('apps/api/src/db.ts')
-    expect(singletonOf(tree, 'apps/web/src/a.ts')).toMatchObject({ path: 'packages/db/src/client.ts', importFrom: '@acme/db' })
-    expect(singletonOf(tree, 'apps/admin/src/a.ts')).toBeUndefined()
+    expect((await singletonOf(tree, 'apps/api/src/a.ts'))?.path).toBe('apps/api/src/db.ts')
+    expect(await singletonOf(tree, 'apps/web/src/a.ts')).toMatchObject({ path: 'packages/db/src/client.ts', importFrom: '@acme/db' })
+    expect(await singletonOf(tree, 'apps/admin/src/a.ts')).toBeUndefined()
   })
 
-  it('ignores a module that only builds an extension client', () => {
+  it('ignores a module that only builds an extension client', async () => {
     const decoy = "import { PrismaClient } from '@prisma/client/extension'\nexport const client = new PrismaClient()\n"
-    expect(singletonOf({ 'src/lib/client.ts': decoy, 'src/a.ts': route }, 'src/a.ts')).toBeUndefined()
+    expect(await singletonOf({ 'src/lib/client.ts': decoy, 'src/a.ts': route }, 'src/a.ts')).toBeUndefined()
   })
 })

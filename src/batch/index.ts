@@ -68,7 +68,7 @@ async function processRepo(entry: RepoEntry, options: BatchOptions, state: Batch
   progress.step(entry.spec, 'planning')
 
   if (options.dryRun) {
-    const plan = planFixes(diskSource(root, config.ignore), { transforms, options: config.options, maxFileSize: config.maxFileSize })
+    const plan = await planFixes(diskSource(root, config.ignore), { transforms, options: config.options, maxFileSize: config.maxFileSize })
     return resultFor(entry, {
       status: plan.fixes.length > 0 ? 'dry-run' : 'no-changes',
       fixes: plan.fixes.length,

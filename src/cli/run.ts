@@ -21,7 +21,7 @@ import type { RawOptions, RunOptions } from './options.js'
 import { renderDiff, renderFixHeading, renderSummary } from './render.js'
 
 /** Plans the fixes for one repository on disk with its config. */
-export function planRepository(options: RunOptions, exclude?: ReadonlySet<string>): Plan {
+export function planRepository(options: RunOptions, exclude?: ReadonlySet<string>): Promise<Plan> {
   return planFixes(diskSource(options.root, options.config.ignore), {
     transforms: options.transforms,
     options: options.config.options,
@@ -33,7 +33,7 @@ export function planRepository(options: RunOptions, exclude?: ReadonlySet<string
 /** `prod-fix [path]`: dry run, check, or apply to the working tree. */
 export async function runRepository(options: RunOptions, raw: RawOptions & WorkflowFlags & TraceFlags, io: Io): Promise<ExitCode> {
   const audit = raw.audit === undefined ? undefined : loadAudit(raw.audit)
-  if (raw.check || raw.dryRun) return report(planRepository(options), options, raw, io, audit)
+  if (raw.check || raw.dryRun) return report(await planRepository(options), options, raw, io, audit)
   assertCanApply(raw, io)
   if (raw.branch !== false) return runOnBranch(options, raw, io, audit)
   const redactor = new Redactor()

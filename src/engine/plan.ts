@@ -61,15 +61,20 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
  * writes: each transform sees the text as earlier transforms left it (ESLint's fix loop), and a
  * change that would leave a JS/TS file unparsable is dropped and reported.
  */
-export function planFixes(source: RepoSource, options: PlanOptions): Plan {
+export async function planFixes(source: RepoSource, options: PlanOptions): Promise<Plan> {
   const started = performance.now()
   const ws = new Workspace(source, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)
-  const { candidates, lookups, filesScanned } = prefilter(ws, options.transforms)
+  const prefilter = new Prefilter(ws, options.transforms)
+  prefilter.scan(ws.files)
+  // git lists the untracked files in a second process meanwhile.
+  const untracked = await ws.addUntracked()
+  prefilter.scan(untracked.files)
+  const { candidates, lookups, filesScanned } = prefilter
   const releaseAfter = lastUses(options.transforms, candidates)
   const fixes: Fix[] = []
   const findings: PlanFinding[] = []
   const notes: PlanFinding[] = []
-  const errors: RunError[] = []
+  const errors: RunError[] = untracked.error ? [{ file: '', message: `could not list the untracked files (git ls-files --others): ${untracked.error}; only tracked files were read` }] : []
 
   for (const [index, transform] of options.transforms.entries()) {
     const { meta } = transform
@@ -129,38 +134,46 @@ type LookupIndex = Map<string, Set<string>>
  * every transform's substring prefilter; only texts that pass some prefilter are kept. The
  * substrings transforms look files up by are noted on the way, so no transform reads the tree again.
  */
-function prefilter(ws: Workspace, transforms: readonly Transform[]): { candidates: Map<string, Set<string>>; lookups: LookupIndex; filesScanned: number } {
-  // Most transforms share one glob list (every script file): match each distinct list once per file.
-  const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: Set<string> }>()
-  for (const { meta } of transforms) {
-    const key = JSON.stringify([meta.files, meta.exclude])
-    if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [], lookups: new Set() })
-    const group = globs.get(key)!
-    group.tests.push({ id: meta.id, contains: containsPattern(meta.contains) })
-    for (const needle of meta.lookups ?? []) group.lookups.add(needle)
-  }
-  const groups = [...globs.values()].map((group) => ({ ...group, lookups: [...group.lookups], anyLookup: group.lookups.size ? containsPattern([...group.lookups]) : undefined }))
-  const candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
-  const lookups: LookupIndex = new Map(groups.flatMap((group) => group.lookups.map((needle) => [needle, new Set<string>()])))
-  let filesScanned = 0
-  for (const file of ws.files) {
-    let text: string | undefined
-    let keep = false
-    for (const group of groups) {
-      if (!group.match(file)) continue
-      text ??= ws.peek(file)
-      if (text === undefined) break
-      for (const t of group.tests) {
-        if (t.contains && !t.contains.test(text)) continue
-        candidates.get(t.id)!.add(file)
-        keep = true
-      }
-      if (group.anyLookup?.test(text)) for (const needle of group.lookups) if (text.includes(needle)) lookups.get(needle)!.add(file)
+class Prefilter {
+  readonly candidates: Map<string, Set<string>>
+  readonly lookups: LookupIndex
+  filesScanned = 0
+  private readonly groups: Array<{ match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: string[]; anyLookup?: RegExp }>
+
+  constructor(private readonly ws: Workspace, transforms: readonly Transform[]) {
+    // Most transforms share one glob list (every script file): match each distinct list once per file.
+    const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: Set<string> }>()
+    for (const { meta } of transforms) {
+      const key = JSON.stringify([meta.files, meta.exclude])
+      if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [], lookups: new Set() })
+      const group = globs.get(key)!
+      group.tests.push({ id: meta.id, contains: containsPattern(meta.contains) })
+      for (const needle of meta.lookups ?? []) group.lookups.add(needle)
     }
-    if (text !== undefined) filesScanned++
-    if (keep) ws.retain(file, text!)
+    this.groups = [...globs.values()].map((group) => ({ ...group, lookups: [...group.lookups], anyLookup: group.lookups.size ? containsPattern([...group.lookups]) : undefined }))
+    this.candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
+    this.lookups = new Map(this.groups.flatMap((group) => group.lookups.map((needle) => [needle, new Set<string>()])))
   }
-  return { candidates, lookups, filesScanned }
+
+  scan(files: readonly string[]): void {
+    for (const file of files) {
+      let text: string | undefined
+      let keep = false
+      for (const group of this.groups) {
+        if (!group.match(file)) continue
+        text ??= this.ws.peek(file)
+        if (text === undefined) break
+        for (const t of group.tests) {
+          if (t.contains && !t.contains.test(text)) continue
+          this.candidates.get(t.id)!.add(file)
+          keep = true
+        }
+        if (group.anyLookup?.test(text)) for (const needle of group.lookups) if (text.includes(needle)) this.lookups.get(needle)!.add(file)
+      }
+      if (text !== undefined) this.filesScanned++
+      if (keep) this.ws.retain(file, text!)
+    }
+  }
 }
 
 /** Whether a path is one of the transform's files: matches `files`, not `exclude`. */

@@ -50,6 +50,19 @@ export class Workspace {
     this.project = new ProjectInfo((path) => this.read(path))
   }
 
+  /**
+   * Adds the untracked files once git has listed them (see FileListing.untracked) and returns
+   * them; call before any change is written.
+   */
+  async addUntracked(): Promise<{ files: string[]; error?: string }> {
+    const untracked = await this.listing.untracked
+    if (!untracked || untracked.files.length === 0) return { files: [], error: untracked?.error }
+    this.listing.files = [...this.listing.files, ...untracked.files].sort()
+    this.fileList = this.listing.files
+    this.globs.clear()
+    return untracked
+  }
+
   /** Every file as of the overlay, sorted. */
   get files(): readonly string[] {
     return this.fileList

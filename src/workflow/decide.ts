@@ -4,7 +4,7 @@ import type { Redactor } from '../secrets/redact.js'
 import type { FixOutcome } from './types.js'
 
 /** Plans the repository with these fix ids left out. */
-export type Replan = (exclude: ReadonlySet<string>) => Plan
+export type Replan = (exclude: ReadonlySet<string>) => Promise<Plan>
 
 export interface Decided {
   /** The plan without the rejected fixes: what gets applied. */
@@ -30,7 +30,7 @@ export async function decideFixes(
 ): Promise<Decided> {
   const exclude = new Set(initialExclude)
   const outcomes = new Map<string, FixOutcome>()
-  let plan = scanned(replan(exclude), redactor)
+  let plan = scanned(await replan(exclude), redactor)
   let quit = false
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const fresh = plan.fixes.filter((fix) => !outcomes.has(fix.id))
@@ -49,7 +49,7 @@ export async function decideFixes(
       excluded = true
     }
     if (!excluded) break
-    plan = scanned(replan(exclude), redactor)
+    plan = scanned(await replan(exclude), redactor)
   }
   const accepted = plan.fixes.filter((fix) => outcomes.get(fix.id)?.status === 'applied')
   const kept = new Set(accepted.map((fix) => fix.id))

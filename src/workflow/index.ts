@@ -122,7 +122,7 @@ export async function runWorkflow(options: WorkflowOptions, hooks: WorkflowHooks
         })
       const dirty = new Set(state.dirty.map((entry) => entry.path))
       if (dirty.size > 0) {
-        for (const fix of replan(new Set()).fixes) {
+        for (const fix of (await replan(new Set())).fixes) {
           if (dirty.has(state.prefix + fix.change.path)) blocked.push({ fix, status: 'failed', reason: 'the file has uncommitted changes: left alone (--allow-dirty)' })
         }
       }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: times `prod-fix --dry-run --json` over a synthetic (or given) tree, side by
-// side with ripgrep (the floor: reading every file once) and jscodeshift running the
+// side with ripgrep (the floor: reading every file once), and jscodeshift and ast-grep running the
 // console→logger rule alone. Prints the median of --runs runs after one warm-up run each.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -11,13 +11,14 @@ import { generateRepository } from './generate.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const GNU_TIME = '/usr/bin/time'
-const USAGE = `Usage: npm run bench -- [--files N] [--density D] [--seed S] [--runs R] [--dir PATH] [--skip rg,jscodeshift] [--keep] [--json]
+const TOOLS = ['rg', 'jscodeshift', 'ast-grep']
+const USAGE = `Usage: npm run bench -- [--files N] [--density D] [--seed S] [--runs R] [--dir PATH] [--skip rg,jscodeshift,ast-grep] [--keep] [--json]
   --files N     size of the synthetic repository (default 5000)
   --density D   share of source files holding console calls, route handlers, Prisma clients (default 0.05)
   --seed S      generator seed (default 1)
   --runs R      timed runs per tool after one warm-up run (default 5)
   --dir PATH    time an existing directory instead of generating one
-  --skip LIST   tools to leave out: rg, jscodeshift
+  --skip LIST   tools to leave out: rg, jscodeshift, ast-grep
   --keep        keep the generated tree
   --json        print the results as JSON`
 
@@ -57,7 +58,7 @@ function readOptions() {
     process.exit(0)
   }
   const skip = new Set(values.skip.split(',').filter(Boolean))
-  for (const tool of skip) if (tool !== 'rg' && tool !== 'jscodeshift') fail(`--skip takes rg and/or jscodeshift, got "${tool}"`)
+  for (const tool of skip) if (!TOOLS.includes(tool)) fail(`--skip takes ${TOOLS.join(', ')}, got "${tool}"`)
   if (values.dir && !(existsSync(values.dir) && statSync(values.dir).isDirectory())) fail(`--dir ${values.dir} is not a directory`)
   return {
     files: numberOption(values, 'files', { integer: true, min: 10, max: 1_000_000 }),
@@ -162,6 +163,11 @@ function main() {
       const args = [jscodeshift, '--dry', '--silent', '--extensions=ts,tsx,js,jsx,mjs,cjs', '--ignore-pattern=**/node_modules/**', '-t', join(ROOT, 'bench', 'console-to-logger.js'), dir]
       if (existsSync(jscodeshift)) results.push(bench('jscodeshift --dry (console rule only)', process.execPath, args, { runs: options.runs, cwd: ROOT }))
     }
+    const astGrep = [join(ROOT, 'node_modules', '.bin', 'ast-grep'), 'ast-grep'].find(hasCommand)
+    if (!options.skip.has('ast-grep') && astGrep) {
+      // The same rule as a dry run: matches and their rewrites printed as JSON, nothing written.
+      results.push(bench('ast-grep scan (console rule only)', astGrep, ['scan', '--rule', join(ROOT, 'bench', 'console-to-logger.yml'), '--json=stream', dir], { runs: options.runs, cwd: ROOT }))
+    }
     const rg = results.find((r) => r.name.startsWith('rg'))
     const summary = {
       date: new Date().toISOString(),
@@ -179,6 +185,7 @@ function main() {
         peakRssKb: r.peakRssKb ?? null,
         vsRipgrep: rg ? +(r.medianMs / rg.medianMs).toFixed(2) : null,
       })),
+      targets: targets(results),
     }
     if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
     else print(summary)
@@ -186,6 +193,23 @@ function main() {
     if (generated && !options.keep) rmSync(dir, { recursive: true, force: true })
     else if (generated) process.stderr.write(`kept the generated tree at ${dir}\n`)
   }
+}
+
+/** Issue 9's targets, from the medians of this run: each ratio, its target and whether it is met. */
+function targets(results) {
+  const median = (prefix) => results.find((r) => r.name.startsWith(prefix))?.medianMs
+  const [all, consoleRule, rg, jscodeshift, astGrep] = ['prod-fix --dry-run', 'prod-fix --only', 'rg ', 'jscodeshift', 'ast-grep'].map(median)
+  const peak = results.find((r) => r.name.startsWith('prod-fix --dry-run'))?.peakRssKb
+  const ratio = (a, b) => (a === undefined || b === undefined ? undefined : +(a / b).toFixed(2))
+  return [
+    { target: 'every transform within 5× of ripgrep (stretch 3×)', value: ratio(all, rg), unit: '× rg', met: (v) => v <= 5 },
+    { target: 'console rule at least 20× faster than jscodeshift', value: ratio(jscodeshift, consoleRule), unit: '× faster', met: (v) => v >= 20 },
+    { target: 'console rule faster than ast-grep', value: ratio(astGrep, consoleRule), unit: '× faster', met: (v) => v > 1 },
+    { target: 'every transform faster than ast-grep running the console rule', value: ratio(astGrep, all), unit: '× faster', met: (v) => v > 1 },
+    { target: 'peak RSS under 200 MiB', value: peak === undefined ? undefined : Math.round(peak / 1024), unit: 'MiB', met: (v) => v < 200 },
+  ]
+    .filter((t) => t.value !== undefined)
+    .map((t) => ({ target: t.target, value: t.value, unit: t.unit, met: t.met(t.value) }))
 }
 
 function print(summary) {
@@ -203,6 +227,9 @@ function print(summary) {
     ),
     '',
     'median: wall time of the whole process; cpu: user + system time (median), less sensitive to other load.',
+    '',
+    'targets (issue 9):',
+    ...summary.targets.map((t) => `  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.value} ${t.unit}`),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
 }

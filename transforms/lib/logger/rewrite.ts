@@ -34,7 +34,7 @@ const SENSITIVE = /\w*(?:password|passwd|secret|token|api_?key|authorization|coo
 const REQUEST_PARTS = /\b(?:req|request)\.(?:body|headers)\b/
 
 /** Rewrites the console calls of one file for its target logger; the file's text when nothing changed is `after: undefined`. */
-export function rewriteFile(ctx: TransformContext, file: ParsedFile, scan: FileScan, target: Target, neighbours: readonly ParsedFile[]): RewriteResult {
+export function rewriteFile(ctx: TransformContext, file: ParsedFile, scan: FileScan, target: Target, neighbours: () => readonly ParsedFile[]): RewriteResult {
   const result: RewriteResult = { after: undefined, findings: [], notes: [] }
   if (scan.calls.length === 0) return result
   const { text } = file
@@ -114,7 +114,7 @@ class ReceiverFactory {
   /** A logger the file already makes for itself: used as it is, nothing imported. */
   private readonly own: ReturnType<typeof localLogger>
 
-  constructor(private readonly ctx: TransformContext, private readonly file: ParsedFile, private readonly edit: MagicString, private readonly bindings: Set<string>, private readonly neighbours: readonly ParsedFile[]) {
+  constructor(private readonly ctx: TransformContext, private readonly file: ParsedFile, private readonly edit: MagicString, private readonly bindings: Set<string>, private readonly neighbours: () => readonly ParsedFile[]) {
     this.syntax = moduleSyntax(file, ctx.project)
     this.semi = usesSemicolons(file) ? ';' : ''
     this.own = localLogger(file.ast.program)
@@ -173,7 +173,7 @@ class ReceiverFactory {
     const name = [logger.localName, 'appLogger', 'log', 'baseLogger'].find((n) => !this.bindings.has(n))!
     this.bindings.add(name)
     const samePackage = this.ctx.project.packageOf(this.file.path)?.dir === logger.packageDir
-    const specifier = samePackage || !logger.packageName ? importSpecifier(this.ctx.project, this.file, logger.path, this.neighbours) : logger.packageName
+    const specifier = samePackage || !logger.packageName ? importSpecifier(this.ctx.project, this.file, logger.path, this.neighbours()) : logger.packageName
     // A TypeScript module's default export, required from CommonJS, is `require(…).default`.
     const esModuleDefault = this.syntax === 'cjs' && logger.exportName === 'default' && /\.[cm]?tsx?$/.test(logger.path)
     addImport(this.edit, this.file, this.syntax, { name, imported: logger.exportName, specifier, esModuleDefault })

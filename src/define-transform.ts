@@ -3,7 +3,7 @@ import type { Transform } from './types.js'
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 
 /** Declares a transform; checks its metadata once at load time so a malformed one fails loudly in tests. */
-export function defineTransform(transform: Transform): Transform {
+export function defineTransform<Scan>(transform: Transform<Scan>): Transform<Scan> {
   const { meta } = transform
   const problems = [
     !ID.test(meta.id) && 'id must be kebab-case',

@@ -75,11 +75,13 @@ export interface ParsedFile {
 }
 
 /** A read-only view of the repository as earlier transforms of this run left it. */
-export interface TransformContext {
+export interface TransformContext<Scan = unknown> {
   /** Every listed file (repo-relative, POSIX), including files created earlier in this run. */
   readonly files: readonly string[]
   /** Files matching `meta.files` (and not `meta.exclude`) whose text passes the `meta.contains` prefilter, sorted. */
   candidates(): string[]
+  /** What the transform's `scan` returned for a candidate (for its current text); undefined without `scan`. */
+  scanned(path: string): Scan | undefined
   /** The transform's files (`meta.files` less `meta.exclude`) whose current text contains `needle`, one of `meta.lookups`; sorted. */
   filesContaining(needle: string): string[]
   /** Files matching the globs, sorted. */
@@ -95,7 +97,14 @@ export interface TransformContext {
 }
 
 /** A fix: metadata plus a pure function from the repository to proposed changes. */
-export interface Transform {
+export interface Transform<Scan = unknown> {
   meta: TransformMeta
-  run(ctx: TransformContext): TransformResult
+  /**
+   * Optional: looks at each file that passes the prefilter while the engine's one pass has its text
+   * in hand, so the text is not kept for run(). The file is a candidate only when this returns
+   * something, which run() gets back from ctx.scanned(path). For transforms that look at most files
+   * and keep little of each (secrets: the few hits of a file).
+   */
+  scan?(path: string, text: string): Scan | undefined
+  run(ctx: TransformContext<Scan>): TransformResult
 }

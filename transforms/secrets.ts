@@ -27,6 +27,13 @@ export default defineTransform({
       after: '(git rm --cached .env) + .env.example: DATABASE_URL=postgresql://USER:PASSWORD@HOST/DATABASE',
     },
   },
+  // Most files of a tree pass the prefilter ('key', 'token', '://'): each is scanned while the
+  // engine's one pass holds its text, and only its hits are kept.
+  scan(path, text) {
+    const kind = secretFileKind(path)
+    const hits = kind ? scanFile(path, text, kind) : []
+    return hits.length > 0 ? { kind: kind!, hits } : undefined
+  },
   run(ctx) {
     const changes: FileChange[] = []
     const findings: Finding[] = []
@@ -35,11 +42,7 @@ export default defineTransform({
     const ignores = new IgnoreRules(new Map(ctx.glob(['**/.gitignore']).map((path) => [path, ctx.read(path) ?? ''])))
 
     for (const path of ctx.candidates()) {
-      const kind = secretFileKind(path)
-      const text = kind && ctx.read(path)
-      if (!kind || !text) continue
-      const hits = scanFile(path, text, kind)
-      if (hits.length === 0) continue
+      const { kind, hits } = ctx.scanned(path)!
       if (!ctx.isTracked(path)) {
         notes.push({ path, line: hits[0]!.line, message: `${hits.length} secret value(s) in ${path}, which git does not track: nothing was committed` })
         continue
@@ -49,6 +52,7 @@ export default defineTransform({
         findings.push({ path, line: hit.line, message: `${what} is committed to git: rotate it (the value stays in git history even once the file is gone) and keep it in a secret manager, not in the repository` })
       }
       if (kind !== 'env') continue
+      const text = ctx.read(path)!
 
       // Before: .env tracked, with real values; no .env.example
       // After:  .env.example with the same keys and placeholders; .env kept on disk, no longer tracked

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planFixes } from '../../src/engine/plan.js'
+import { defineTransform } from '../../src/define-transform.js'
 import { memorySource } from '../../src/engine/source.js'
 import { replacing, testTransform } from '../helpers/transform.js'
 
@@ -63,6 +64,24 @@ describe('planFixes', () => {
     await planFixes(source, { transforms: [replacing('first', 'const x', 'PrismaClient'), replacing('second', 'PrismaClient', 'Client', { files: ['c.ts'] }), looker] })
     expect(found).toEqual(['a.ts', 'b.ts'])
     expect(reads.filter((path) => path === 'a.ts')).toEqual(['a.ts'])
+  })
+
+  it('a transform with scan() sees its candidates through what the scan kept, rescanned where an earlier transform changed them', async () => {
+    const seen: Array<[string, unknown]> = []
+    const counter = defineTransform<number>({
+      ...testTransform('counter', () => ({ changes: [] }), { contains: ['x'] }),
+      scan: (_path, text) => (text.split('x').length - 1 || undefined),
+      run: (ctx) => (seen.push(...ctx.candidates().map((path): [string, unknown] => [path, ctx.scanned(path)])), { changes: [] }),
+    })
+    const source = memorySource({ 'a.txt': 'x', 'b.txt': 'y', 'c.txt': 'xx', 'd.txt': 'x' })
+    const reads: string[] = []
+    const read = source.read.bind(source)
+    source.read = (path, max) => (reads.push(path), read(path, max))
+    const plan = await planFixes(source, { transforms: [replacing('first', 'y', 'xxx'), replacing('second', 'x', 'z', { files: ['d.txt'] }), counter] })
+    expect(plan.errors).toEqual([])
+    expect(seen).toEqual([['a.txt', 1], ['b.txt', 3], ['c.txt', 2]])
+    // Each file read once: the scanned texts were not needed again.
+    expect(reads.sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt'])
   })
 
   it('fails a transform that looks files up by a substring it did not declare', async () => {

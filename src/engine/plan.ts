@@ -69,7 +69,7 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
   // git lists the untracked files in a second process meanwhile.
   const untracked = await ws.addUntracked()
   prefilter.scan(untracked.files)
-  const { candidates, lookups, filesScanned } = prefilter
+  const { candidates, scans, lookups, filesScanned } = prefilter
   const releaseAfter = lastUses(options.transforms, candidates)
   const fixes: Fix[] = []
   const findings: PlanFinding[] = []
@@ -78,7 +78,7 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
 
   for (const [index, transform] of options.transforms.entries()) {
     const { meta } = transform
-    const ctx = createContext(ws, transform, candidates.get(meta.id)!, lookups, { ...meta.options, ...options.options?.[meta.id] })
+    const ctx = createContext(ws, transform, { candidates: candidates.get(meta.id)!, scans: scans.get(meta.id)!, lookups }, { ...meta.options, ...options.options?.[meta.id] })
     let result
     try {
       result = transform.run(ctx)
@@ -129,6 +129,12 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
 /** Files of the pass whose text held each looked-up substring (TransformMeta.lookups). */
 type LookupIndex = Map<string, Set<string>>
 
+interface PrefilterTest {
+  id: string
+  contains?: RegExp
+  scan?: (path: string, text: string) => unknown
+}
+
 /**
  * One pass over the tree: each file a transform's globs match is read once and tested against
  * every transform's substring prefilter; only texts that pass some prefilter are kept. The
@@ -136,22 +142,26 @@ type LookupIndex = Map<string, Set<string>>
  */
 class Prefilter {
   readonly candidates: Map<string, Set<string>>
+  /** What each transform's `scan` returned, by path. */
+  readonly scans: Map<string, Map<string, unknown>>
   readonly lookups: LookupIndex
   filesScanned = 0
-  private readonly groups: Array<{ match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: string[]; anyLookup?: RegExp }>
+  private readonly groups: Array<{ match: (file: string) => boolean; tests: PrefilterTest[]; lookups: string[]; anyLookup?: RegExp }>
 
   constructor(private readonly ws: Workspace, transforms: readonly Transform[]) {
     // Most transforms share one glob list (every script file): match each distinct list once per file.
-    const globs = new Map<string, { match: (file: string) => boolean; tests: Array<{ id: string; contains?: RegExp }>; lookups: Set<string> }>()
-    for (const { meta } of transforms) {
+    const globs = new Map<string, { match: (file: string) => boolean; tests: PrefilterTest[]; lookups: Set<string> }>()
+    for (const transform of transforms) {
+      const { meta } = transform
       const key = JSON.stringify([meta.files, meta.exclude])
       if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [], lookups: new Set() })
       const group = globs.get(key)!
-      group.tests.push({ id: meta.id, contains: containsPattern(meta.contains) })
+      group.tests.push({ id: meta.id, contains: containsPattern(meta.contains), scan: transform.scan?.bind(transform) })
       for (const needle of meta.lookups ?? []) group.lookups.add(needle)
     }
     this.groups = [...globs.values()].map((group) => ({ ...group, lookups: [...group.lookups], anyLookup: group.lookups.size ? containsPattern([...group.lookups]) : undefined }))
     this.candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
+    this.scans = new Map(transforms.map((t) => [t.meta.id, new Map()]))
     this.lookups = new Map(this.groups.flatMap((group) => group.lookups.map((needle) => [needle, new Set<string>()])))
   }
 
@@ -165,8 +175,15 @@ class Prefilter {
         if (text === undefined) break
         for (const t of group.tests) {
           if (t.contains && !t.contains.test(text)) continue
+          if (t.scan) {
+            // The text has been looked at: only what the scan found is kept.
+            const found = t.scan(file, text)
+            if (found === undefined) continue
+            this.scans.get(t.id)!.set(file, found)
+          } else {
+            keep = true
+          }
           this.candidates.get(t.id)!.add(file)
-          keep = true
         }
         if (group.anyLookup?.test(text)) for (const needle of group.lookups) if (text.includes(needle)) this.lookups.get(needle)!.add(file)
       }
@@ -203,10 +220,29 @@ function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<
   return byIndex
 }
 
-function createContext(ws: Workspace, transform: Transform, initial: Set<string>, lookups: LookupIndex, options: Record<string, OptionValue>): TransformContext {
+interface PassResults {
+  /** The transform's candidates as the pass found them. */
+  candidates: Set<string>
+  scans: Map<string, unknown>
+  lookups: LookupIndex
+}
+
+function createContext(ws: Workspace, transform: Transform, pass: PassResults, options: Record<string, OptionValue>): TransformContext {
   const { meta } = transform
   const glob = globOf(meta)
   const contains = containsPattern(meta.contains)
+  const { lookups } = pass
+  // A file an earlier transform changed is scanned again, as it is now.
+  const rescanned = new Map<string, unknown>()
+  const scanned = (path: string): unknown => {
+    if (!transform.scan) return undefined
+    if (!ws.isChanged(path)) return pass.scans.get(path)
+    if (!rescanned.has(path)) {
+      const text = ws.read(path)
+      rescanned.set(path, text === undefined ? undefined : transform.scan(path, text))
+    }
+    return rescanned.get(path)
+  }
   return {
     get files() {
       return ws.files
@@ -215,12 +251,14 @@ function createContext(ws: Workspace, transform: Transform, initial: Set<string>
       // Files created or rewritten by earlier transforms are candidates too when they now match.
       // Only those are read here: reading every other file would load the whole tree again.
       return ws.files.filter((file) => {
-        if (initial.has(file)) return true
-        if (!ws.isChanged(file) || !glob(file)) return false
+        if (!ws.isChanged(file)) return pass.candidates.has(file)
+        if (!glob(file)) return false
         const text = ws.read(file)
-        return text !== undefined && (contains?.test(text) ?? true)
+        if (text === undefined || !(contains?.test(text) ?? true)) return pass.candidates.has(file) && !transform.scan
+        return !transform.scan || scanned(file) !== undefined
       })
     },
+    scanned,
     filesContaining(needle) {
       const found = lookups.get(needle)
       if (!found || !meta.lookups?.includes(needle)) throw new Error(`transform ${meta.id} looks files up by "${needle}" without declaring it in meta.lookups`)

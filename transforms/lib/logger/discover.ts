@@ -37,6 +37,13 @@ const METHODS: Readonly<Record<Exclude<LoggerKind, 'custom'>, readonly string[]>
   nest: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
 }
 const LOGGER_NAME = /^(?:logger|log|appLogger|baseLogger|rootLogger)$/i
+/**
+ * Text every file that imports or requires one of LOGGER_NAME's names holds (a binding is never
+ * preceded by a dot, unlike `console.log`): the others are not parsed to look for one.
+ */
+const BINDS_LOGGER_NAME = /(?<![\w$.])(?:logger|log|appLogger|baseLogger|rootLogger)\b/i
+const IMPORTS = /\bimport\b|\brequire\s*\(/
+const mayImportLogger = (text: string): boolean => IMPORTS.test(text) && BINDS_LOGGER_NAME.test(text)
 const LOGGER_PATH = /(?:^|\/)(?:loggers?|logging|log)(?:\.[cm]?[jt]s|\/index\.[cm]?[jt]s)$|(?:^|\/)(?:utils?|shared|common|helpers?)\.[cm]?[jt]s$/i
 const LOGGER_PACKAGE = /(?:^|[/-])(?:loggers?|logging|log)$/
 const HAS_LOGGER = /\b(?:pino|winston|bunyan|consola|log4js|Logger)\b|\blogger\b/
@@ -74,7 +81,7 @@ export function discoverLoggers(ctx: TransformContext, candidates: readonly stri
   }
   const importers = new Map<string, number>()
   for (const path of candidates) {
-    const file = ctx.parse(path)
+    const file = mayImportLogger(ctx.read(path) ?? '') ? ctx.parse(path) : undefined
     if (!file) continue
     for (const imported of moduleImports(file.ast.program)) {
       if (!imported.bindings.some((b) => LOGGER_NAME.test(b.local) || LOGGER_NAME.test(b.imported))) continue

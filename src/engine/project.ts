@@ -92,10 +92,19 @@ export class ProjectInfo {
 function parseObject(text: string | undefined, jsonc: boolean): Record<string, unknown> | undefined {
   if (text === undefined) return undefined
   try {
-    const value: unknown = jsonc ? parseJsonc(text, [], { allowTrailingComma: true }) : JSON.parse(text)
+    // Most tsconfigs are plain JSON, which JSON.parse reads many times faster than jsonc-parser.
+    const value: unknown = jsonc ? parseJsoncFast(text) : JSON.parse(text)
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
   } catch {
     return undefined
+  }
+}
+
+function parseJsoncFast(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return parseJsonc(text, [], { allowTrailingComma: true })
   }
 }
 

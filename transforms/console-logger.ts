@@ -87,7 +87,7 @@ export default defineTransform({
         note(file.path, 'left console calls alone: only startup messages, not worth adding a logger to the project')
         continue
       }
-      // Neighbours are parsed only when an import of the logger has to be written.
+      // Neighbours are parsed only when an import of the logger has to choose an alias.
       const result = rewriteFile(ctx, file, scan, target, () => neighbours.of(file.path))
       findings.push(...result.findings)
       notes.push(...result.notes)

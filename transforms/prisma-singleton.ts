@@ -10,6 +10,7 @@ import { rewriteFile, type SingletonImport } from './lib/prisma-singleton/rewrit
 import { injectionBlocker, injectService, isGlobalService } from './lib/prisma-singleton/nest.js'
 import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
 import { findPrismaSingleton, listSingletonCandidates, PRISMA_LOOKUPS, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
+import { filesUnder } from './lib/sorted-files.js'
 
 const CONSTRUCTION = /\bnew\s+(?:[\w$]+\s*\.\s*)?PrismaClient\b/
 
@@ -109,7 +110,7 @@ class SingletonRun {
       return []
     })
     if (fields.length > 0 && singleton) {
-      const after = injectService(file, fields, singleton, singletonSpecifier(this.ctx, file, singleton, this.neighbours(file.path)))
+      const after = injectService(file, fields, singleton, singletonSpecifier(this.ctx, file, singleton, () => this.neighbours(file.path)))
       this.changes.push({ path, before: file.text, after, reason: `injects ${singleton.localName} through the constructor instead of creating a PrismaClient` })
       return
     }
@@ -175,7 +176,7 @@ class SingletonRun {
       path: singleton.path,
       exportName: singleton.exportName,
       preferredName: singleton.localName,
-      specifier: singletonSpecifier(this.ctx, file, singleton, this.neighbours(file.path)),
+      specifier: singletonSpecifier(this.ctx, file, singleton, () => this.neighbours(file.path)),
       esModuleDefault: singleton.syntax === 'esm' && singleton.exportName === 'default',
     }
     const resolve = (specifier: string): string | undefined =>
@@ -217,7 +218,7 @@ class SingletonRun {
   /** Files beside this one: if they import through a tsconfig alias, the new import does too. */
   private neighbours(path: string): ParsedFile[] {
     const dir = posix.dirname(path)
-    return this.ctx.files
+    return filesUnder(this.ctx.files, dir === '.' ? '' : dir)
       .filter((other) => other !== path && posix.dirname(other) === dir && /\.[cm]?[jt]sx?$/.test(other))
       .slice(0, 8)
       .flatMap((other) => this.ctx.parse(other) ?? [])

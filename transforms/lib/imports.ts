@@ -25,12 +25,13 @@ export function moduleSyntax(file: ParsedFile, project: ProjectInfo): 'esm' | 'c
 /**
  * The specifier `from` should use to import `target` (both repo-relative): the tsconfig `paths`
  * alias when the file or its neighbours already import through it, else a relative path; with
- * the extension the project's resolution needs (`.js` under NodeNext / native ESM).
+ * the extension the project's resolution needs (`.js` under NodeNext / native ESM). Neighbours
+ * are asked for (and parsed) only when there is an alias to choose.
  */
-export function importSpecifier(project: ProjectInfo, from: ParsedFile, target: string, neighbours: readonly ParsedFile[] = []): string {
+export function importSpecifier(project: ProjectInfo, from: ParsedFile, target: string, neighbours: () => readonly ParsedFile[] = () => []): string {
   const withoutExt = stripExtension(target)
   const alias = aliasFor(project, from.path, withoutExt)
-  if (alias && [from, ...neighbours].some((file) => importsThrough(file, alias.prefix))) return alias.specifier
+  if (alias && (importsThrough(from, alias.prefix) || neighbours().some((file) => importsThrough(file, alias.prefix)))) return alias.specifier
   let relative = posix.relative(posix.dirname(from.path), withoutExt)
   if (!relative.startsWith('.')) relative = `./${relative}`
   if (relative.endsWith('/index') && extensionStyle(project, from) === '') relative = relative.slice(0, -'/index'.length)

@@ -165,7 +165,7 @@ function reExports(ctx: TransformContext, entry: string, candidate: PrismaSingle
 }
 
 /** The specifier `from` imports the singleton with: the workspace package's name, else a path (alias or relative, see importSpecifier). */
-export function singletonSpecifier(ctx: TransformContext, from: ParsedFile, singleton: PrismaSingleton, neighbours: readonly ParsedFile[] = []): string {
+export function singletonSpecifier(ctx: TransformContext, from: ParsedFile, singleton: PrismaSingleton, neighbours: () => readonly ParsedFile[] = () => []): string {
   return singleton.importFrom ?? importSpecifier(ctx.project, from, singleton.path, neighbours)
 }
 

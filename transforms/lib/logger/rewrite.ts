@@ -173,7 +173,7 @@ class ReceiverFactory {
     const name = [logger.localName, 'appLogger', 'log', 'baseLogger'].find((n) => !this.bindings.has(n))!
     this.bindings.add(name)
     const samePackage = this.ctx.project.packageOf(this.file.path)?.dir === logger.packageDir
-    const specifier = samePackage || !logger.packageName ? importSpecifier(this.ctx.project, this.file, logger.path, this.neighbours()) : logger.packageName
+    const specifier = samePackage || !logger.packageName ? importSpecifier(this.ctx.project, this.file, logger.path, this.neighbours) : logger.packageName
     // A TypeScript module's default export, required from CommonJS, is `require(…).default`.
     const esModuleDefault = this.syntax === 'cjs' && logger.exportName === 'default' && /\.[cm]?tsx?$/.test(logger.path)
     addImport(this.edit, this.file, this.syntax, { name, imported: logger.exportName, specifier, esModuleDefault })

@@ -15,6 +15,7 @@ import { disconnectOnModuleDestroy, enableShutdownHooks } from './lib/shutdown/n
 import { ensureDisconnect, styleOf } from './lib/shutdown/rewrite.js'
 import { disconnects, disconnectsFreshClient, findSignalRegistrations, namedFunctions, type SignalRegistration } from './lib/shutdown/signals.js'
 import MagicString from 'magic-string'
+import { fileSetOf } from './lib/sorted-files.js'
 
 export default defineTransform({
   meta: {
@@ -185,7 +186,7 @@ function duplicateRegistrations(ctx: TransformContext, paths: string[], register
 
 /** Whether `from` imports `target`, directly or through up to three modules in between. */
 function reaches(ctx: TransformContext, from: string, target: string): boolean {
-  const files = new Set(ctx.files)
+  const files = fileSetOf(ctx.files)
   const exists = (path: string): boolean => files.has(path)
   let frontier = [from]
   const seen = new Set(frontier)

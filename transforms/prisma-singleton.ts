@@ -11,6 +11,7 @@ import { injectionBlocker, injectService, isGlobalService } from './lib/prisma-s
 import { judgeConstructions, type StrayClient } from './lib/prisma-singleton/strays.js'
 import { findPrismaSingleton, listSingletonCandidates, PRISMA_LOOKUPS, prismaClientSource, singletonSpecifier, type PrismaSingleton } from './lib/prisma.js'
 import { filesUnder } from './lib/sorted-files.js'
+import { fileSetOf } from './lib/sorted-files.js'
 
 const CONSTRUCTION = /\bnew\s+(?:[\w$]+\s*\.\s*)?PrismaClient\b/
 
@@ -68,7 +69,7 @@ class SingletonRun {
     this.ignore = Array.isArray(ctx.options.ignore) ? ctx.options.ignore : []
     this.classifier = new FileClassifier(ctx, this.ignore)
     this.exporters = new Map(listSingletonCandidates(ctx, ctx.candidates()).map((candidate) => [candidate.path, candidate]))
-    const files = new Set(ctx.files)
+    const files = fileSetOf(ctx.files)
     this.exists = (path) => files.has(path)
   }
 

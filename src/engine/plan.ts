@@ -243,6 +243,10 @@ function createContext(ws: Workspace, transform: Transform, pass: PassResults, o
     }
     return rescanned.get(path)
   }
+  // Nothing is written while the transform runs, so each answer holds for the whole run: a
+  // transform asking once per package or entry file must not filter the tree each time.
+  let candidates: string[] | undefined
+  const containing = new Map<string, string[]>()
   return {
     get files() {
       return ws.files
@@ -250,23 +254,27 @@ function createContext(ws: Workspace, transform: Transform, pass: PassResults, o
     candidates() {
       // Files created or rewritten by earlier transforms are candidates too when they now match.
       // Only those are read here: reading every other file would load the whole tree again.
-      return ws.files.filter((file) => {
+      candidates ??= ws.files.filter((file) => {
         if (!ws.isChanged(file)) return pass.candidates.has(file)
         if (!glob(file)) return false
         const text = ws.read(file)
         if (text === undefined || !(contains?.test(text) ?? true)) return pass.candidates.has(file) && !transform.scan
         return !transform.scan || scanned(file) !== undefined
       })
+      return [...candidates]
     },
     scanned,
     filesContaining(needle) {
       const found = lookups.get(needle)
       if (!found || !meta.lookups?.includes(needle)) throw new Error(`transform ${meta.id} looks files up by "${needle}" without declaring it in meta.lookups`)
       // As of the overlay: files changed earlier in this run are checked again (only those are read).
-      return ws.files.filter((file) => {
-        if (!ws.isChanged(file)) return found.has(file) && glob(file)
-        return glob(file) && (ws.read(file)?.includes(needle) ?? false)
-      })
+      if (!containing.has(needle)) {
+        containing.set(needle, ws.files.filter((file) => {
+          if (!ws.isChanged(file)) return found.has(file) && glob(file)
+          return glob(file) && (ws.read(file)?.includes(needle) ?? false)
+        }))
+      }
+      return [...containing.get(needle)!]
     },
     glob: (patterns) => ws.glob(patterns),
     read: (path) => ws.read(path),

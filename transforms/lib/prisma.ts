@@ -5,6 +5,7 @@ import { walk } from '../../src/engine/ast.js'
 import type { ParsedFile, TransformContext } from '../../src/types.js'
 import { NON_RUNTIME_FILES } from './globs.js'
 import { importSpecifier, resolveImport, specifiersIn } from './imports.js'
+import { fileSetOf } from './sorted-files.js'
 
 /** `new PrismaClient(…)` (also `new prisma.PrismaClient(…)`), or `super(…)` in a class extending PrismaClient (NestJS PrismaService). */
 export function isPrismaConstruction(node: Node, ancestors: readonly Node[]): node is NewExpression | CallExpression {
@@ -226,13 +227,9 @@ function packageDirOf(ctx: TransformContext, path: string): string {
 }
 
 function fileSet(ctx: TransformContext): (path: string) => boolean {
-  // The engine replaces ctx.files when a file is created or deleted, so the array identifies its contents.
-  const files = fileSets.get(ctx.files) ?? new Set(ctx.files)
-  fileSets.set(ctx.files, files)
+  const files = fileSetOf(ctx.files)
   return (path) => files.has(path)
 }
-
-const fileSets = new WeakMap<readonly string[], Set<string>>()
 
 /** Importers count most; a conventional name or folder and the globalThis cache break ties. */
 function singletonScore(ctx: TransformContext, candidate: PrismaSingleton, exists: (path: string) => boolean): number {

@@ -2,13 +2,14 @@ import type { Node } from '@babel/types'
 import type { ParsedFile, TransformContext } from '../../../src/types.js'
 import { resolveImport } from '../imports.js'
 import type { ResolveCall } from './routes.js'
+import { fileSetOf } from '../sorted-files.js'
 
 /**
  * Follows a function name called in `file` to its source text: a function of the file itself, or
  * one imported from a project module (relative or through a tsconfig alias).
  */
 export function callResolver(ctx: TransformContext, file: ParsedFile): ResolveCall {
-  const files = new Set(ctx.files)
+  const files = fileSetOf(ctx.files)
   const exists = (path: string): boolean => files.has(path)
   return (name) => {
     const local = functionText(file, name)

@@ -5,6 +5,7 @@ import type { ParsedFile, TransformContext } from '../../../src/types.js'
 import { NON_RUNTIME_FILES } from '../globs.js'
 import type { Convention } from './conventions.js'
 import { moduleImports, resolveFile, resolveModule } from './resolve.js'
+import { fileSetOf } from '../sorted-files.js'
 
 export type LoggerKind = 'pino' | 'winston' | 'bunyan' | 'consola' | 'log4js' | 'nest' | 'custom'
 
@@ -68,7 +69,7 @@ export function methodsOf(kind: Exclude<LoggerKind, 'custom'>): ReadonlySet<stri
  * Reads only those files, so the cost does not grow with the size of the tree.
  */
 export function discoverLoggers(ctx: TransformContext, candidates: readonly string[], libraryFiles: readonly string[] = []): LoggerModule[] {
-  const fileSet = new Set(ctx.files)
+  const fileSet = fileSetOf(ctx.files)
   const exists = (path: string): boolean => fileSet.has(path)
   const nonRuntime = picomatch(NON_RUNTIME_FILES, { dot: true })
   const named = ctx.files.filter((f) => LOGGER_PATH.test(f) && !/\.d\.[cm]?ts$/.test(f))
@@ -107,7 +108,7 @@ export function discoverLoggers(ctx: TransformContext, candidates: readonly stri
 
 /** The files a logger module loads (transitively, within the repository): they run before the logger exists. */
 export function bootstrapFiles(ctx: TransformContext, logger: LoggerModule): Set<string> {
-  const fileSet = new Set(ctx.files)
+  const fileSet = fileSetOf(ctx.files)
   const seen = new Set<string>()
   const queue: Array<{ path: string; depth: number }> = [{ path: logger.path, depth: 0 }]
   while (queue.length) {

@@ -4,6 +4,7 @@ import type { PackageInfo } from '../../../src/engine/project.js'
 import type { ParsedFile, TransformContext } from '../../../src/types.js'
 import { NON_RUNTIME_FILES } from '../globs.js'
 import { isNonRuntimeFile } from '../prisma.js'
+import { fileSetOf } from '../sorted-files.js'
 
 const FRONT_END_DEPS = ['react', 'react-dom', 'react-native', 'expo', 'vue', 'svelte', '@angular/core', 'vite', 'solid-js', 'preact', '@remix-run/react']
 // Hono is left out: front-ends import it for its typed client (`hc`).
@@ -29,7 +30,6 @@ export class ServerScope {
   private readonly excluded: picomatch.Matcher | undefined
   private readonly included: picomatch.Matcher | undefined
   private readonly cliFiles = new Map<string, Set<string>>()
-  private files: Set<string> | undefined
 
   constructor(private readonly ctx: TransformContext, include: readonly string[], exclude: readonly string[]) {
     this.excluded = exclude.length ? picomatch([...exclude], { dot: true }) : undefined
@@ -66,9 +66,8 @@ export class ServerScope {
     return undefined
   }
 
-  private get fileSet(): Set<string> {
-    this.files ??= new Set(this.ctx.files)
-    return this.files
+  private get fileSet(): ReadonlySet<string> {
+    return fileSetOf(this.ctx.files)
   }
 
   /** Files that package.json runs as one-off commands (`bin`, scripts other than start/dev). */

@@ -3,6 +3,7 @@ import picomatch from 'picomatch'
 import type { TransformContext } from '../../../src/types.js'
 import { resolveImport, specifiersIn } from '../imports.js'
 import { isNonRuntimeFile } from '../prisma.js'
+import { fileSetOf } from '../sorted-files.js'
 
 /** package.json scripts that run the app itself (`start`, `dev`, `test:api-start`); a file they name is runtime code. */
 const RUNTIME_SCRIPT = /start|dev|serve|prod|watch|debug|preview/i
@@ -17,7 +18,7 @@ export class FileClassifier {
 
   constructor(private readonly ctx: TransformContext, extraIgnores: readonly string[]) {
     this.ignored = extraIgnores.length > 0 ? picomatch([...extraIgnores], { dot: true }) : () => false
-    const files = new Set(ctx.files)
+    const files = fileSetOf(ctx.files)
     this.exists = (path) => files.has(path)
   }
 

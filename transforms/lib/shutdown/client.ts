@@ -5,6 +5,7 @@ import type { ParsedFile, TransformContext } from '../../../src/types.js'
 import { findDatabaseHelpers, type DatabaseHelper } from '../health/database-helpers.js'
 import { addImport, importSpecifier, moduleSyntax, resolveImport } from '../imports.js'
 import { findPrismaSingleton, isPrismaConstruction } from '../prisma.js'
+import { fileSetOf } from '../sorted-files.js'
 
 /** How a file reaches the database: a call to the project's helper, or a client expression. */
 export type DatabaseAccess =
@@ -140,6 +141,6 @@ export function packageDecoratesPrisma(ctx: TransformContext, packageDir: string
 }
 
 function fileExists(ctx: TransformContext): (path: string) => boolean {
-  const files = new Set(ctx.files)
+  const files = fileSetOf(ctx.files)
   return (path) => files.has(path)
 }

@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import type { CallExpression, Node, Program } from '@babel/types'
 import { walk } from '../../../src/engine/ast.js'
 import type { TransformContext } from '../../../src/types.js'
+import { fileSetOf } from '../sorted-files.js'
 
 const SOURCE_EXT = ['.ts', '.mts', '.js', '.mjs', '.cjs', '.cts']
 const FALLBACK_STEMS = ['src/index', 'src/main', 'src/server', 'src/app', 'index', 'server', 'main', 'app']
@@ -19,7 +20,7 @@ export interface Entry {
  * script runs (mapped back from `dist/` to the source), else `src/index|main|server|app`.
  */
 export function findEntries(ctx: TransformContext): Entry[] {
-  const exists = new Set(ctx.files)
+  const exists = fileSetOf(ctx.files)
   const entries: Entry[] = []
   const packages = readManifests(ctx)
   const manifests = packages.map((p) => p.json)

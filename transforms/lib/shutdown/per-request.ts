@@ -5,6 +5,7 @@ import type { FileChange, Finding, ParsedFile, TransformContext } from '../../..
 import { resolveImport } from '../imports.js'
 import { listSingletonCandidates } from '../prisma.js'
 import { indentAt, styleOf, type Style } from './rewrite.js'
+import { fileSetOf } from '../sorted-files.js'
 
 const SHARED_MEMBER = /(?:^|\.)(?:server|app|fastify|instance)\.prisma$|^this\.prisma$|\.locals\.prisma$/
 const LIFECYCLE_NAME = /shutdown|close|exit|disconnect|destroy|teardown|cleanup|stop|main|seed|script/i
@@ -150,7 +151,7 @@ export function reportPerRequest(ctx: TransformContext, found: PerRequest[]): Fi
 
 /** Local names the file imports or requires from modules that export a Prisma client. */
 function importedClients(ctx: TransformContext, file: ParsedFile, clientModules: ReadonlySet<string>): Set<string> {
-  const files = new Set(ctx.files)
+  const files = fileSetOf(ctx.files)
   const exists = (path: string): boolean => files.has(path)
   const names = new Set<string>()
   for (const statement of file.ast.program.body) {

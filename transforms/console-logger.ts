@@ -60,44 +60,61 @@ export default defineTransform({
       leftAlone.set(logger.path, 'the logger module itself')
       for (const path of bootstrapFiles(ctx, logger)) if (!leftAlone.has(path)) leftAlone.set(path, `loaded by the logger module ${logger.path}, so it runs before the logger exists`)
     }
-    const files: Array<{ file: ParsedFile; scan: FileScan; deps: Set<string> }> = []
-    for (const path of eligible) {
-      const reason = leftAlone.get(path)
-      const file = reason ? undefined : ctx.parse(path)
-      if (reason) note(path, `left console calls alone: ${reason}`)
-      if (!file) continue
-      const scan = scanFile(file)
-      const skip = scope.reasonAfterParse(file, scan.hasJsx) ??
-        (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined) ??
-        (scan.calls.some((c) => c.inLoggerMethod) ? 'a hand-written logger that writes to console (rewriting it would make it call itself)' : undefined)
-      if (skip) note(path, `left console calls alone: ${skip}`)
-      else if (scan.calls.length) files.push({ file, scan, deps: dependenciesOf(ctx.project.packageOf(path)) })
-    }
-    // A new logger and dependency are worth it for real logging, not for a lone "listening on :3000".
-    const worthALogger = new Set<string>()
-    for (const { file, scan, deps } of files) {
-      const target = chooseTarget(ctx, file, deps, loggers, new Map(), library)
-      if (target.kind === 'module' && target.create && scan.calls.some((c) => !c.banner && !c.beforeExit)) worthALogger.add(target.logger.packageDir)
-    }
-    const neighbours = new Neighbours(ctx, files.map((f) => f.file))
+    // One package at a time, so only its files' syntax trees are held at once (every decision below
+    // is per package); what each file yields is put back in file order at the end.
+    const out = eligible.map(() => ({ parseNotes: [] as Finding[], notes: [] as Finding[], findings: [] as Finding[], changes: [] as FileChange[] }))
+    const byPackage = new Map<string, number[]>()
+    eligible.forEach((path, index) => {
+      const dir = ctx.project.packageOf(path)?.dir ?? ''
+      if (!byPackage.has(dir)) byPackage.set(dir, [])
+      byPackage.get(dir)!.push(index)
+    })
     const created = new Map<string, LoggerModule>()
-    for (const { file, scan, deps } of files) {
-      const target = chooseTarget(ctx, file, deps, loggers, created, library)
-      if (target.kind === 'module' && target.create && !worthALogger.has(target.logger.packageDir)) {
-        note(file.path, 'left console calls alone: only startup messages, not worth adding a logger to the project')
-        continue
+    for (const indexes of byPackage.values()) {
+      const files: Array<{ index: number; file: ParsedFile; scan: FileScan; deps: Set<string> }> = []
+      for (const index of indexes) {
+        const path = eligible[index]!
+        const parseNote = (message: string): void => void out[index]!.parseNotes.push({ path, line: 1, message: `left console calls alone: ${message}` })
+        const reason = leftAlone.get(path)
+        const file = reason ? undefined : ctx.parse(path)
+        if (reason) parseNote(reason)
+        if (!file) continue
+        const scan = scanFile(file)
+        const skip = scope.reasonAfterParse(file, scan.hasJsx) ??
+          (scan.bindings.has('console') ? 'the file declares its own `console`' : undefined) ??
+          (scan.calls.some((c) => c.inLoggerMethod) ? 'a hand-written logger that writes to console (rewriting it would make it call itself)' : undefined)
+        if (skip) parseNote(skip)
+        else if (scan.calls.length) files.push({ index, file, scan, deps: dependenciesOf(ctx.project.packageOf(path)) })
       }
-      // Neighbours are parsed only when an import of the logger has to choose an alias.
-      const result = rewriteFile(ctx, file, scan, target, () => neighbours.of(file.path))
-      findings.push(...result.findings)
-      notes.push(...result.notes)
-      if (result.after === undefined) continue
-      changes.push({ path: file.path, before: file.text, after: result.after })
-      if (target.kind === 'module' && target.create && !created.has(target.logger.packageDir)) {
-        created.set(target.logger.packageDir, target.logger)
-        changes.push(...createLogger(ctx, target.logger, library, { quote: detectQuote(file), semi: usesSemicolons(file) ? ';' : '' }, findings))
+      // A new logger and dependency are worth it for real logging, not for a lone "listening on :3000".
+      const worthALogger = new Set<string>()
+      for (const { file, scan, deps } of files) {
+        const target = chooseTarget(ctx, file, deps, loggers, new Map(), library)
+        if (target.kind === 'module' && target.create && scan.calls.some((c) => !c.banner && !c.beforeExit)) worthALogger.add(target.logger.packageDir)
+      }
+      const neighbours = new Neighbours(ctx, files.map((f) => f.file))
+      for (const { index, file, scan, deps } of files) {
+        const own = out[index]!
+        const target = chooseTarget(ctx, file, deps, loggers, created, library)
+        if (target.kind === 'module' && target.create && !worthALogger.has(target.logger.packageDir)) {
+          own.notes.push({ path: file.path, line: 1, message: 'left console calls alone: only startup messages, not worth adding a logger to the project' })
+          continue
+        }
+        // Neighbours are parsed only when an import of the logger has to choose an alias.
+        const result = rewriteFile(ctx, file, scan, target, () => neighbours.of(file.path))
+        own.findings.push(...result.findings)
+        own.notes.push(...result.notes)
+        if (result.after === undefined) continue
+        own.changes.push({ path: file.path, before: file.text, after: result.after })
+        if (target.kind === 'module' && target.create && !created.has(target.logger.packageDir)) {
+          created.set(target.logger.packageDir, target.logger)
+          own.changes.push(...createLogger(ctx, target.logger, library, { quote: detectQuote(file), semi: usesSemicolons(file) ? ';' : '' }, own.findings))
+        }
       }
     }
+    notes.push(...out.flatMap((o) => o.parseNotes), ...out.flatMap((o) => o.notes))
+    findings.push(...out.flatMap((o) => o.findings))
+    changes.push(...out.flatMap((o) => o.changes))
     return { changes, findings, notes }
   },
 })

@@ -84,6 +84,13 @@ describe('planFixes', () => {
     expect(reads.sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt'])
   })
 
+  it('isolates a transform whose scan throws: reported, the others still run', async () => {
+    const broken = defineTransform({ ...testTransform('broken', () => ({ changes: [] })), scan: () => { throw new Error('scan exploded') } })
+    const plan = await planFixes(memorySource({ 'a.txt': 'one\n' }), { transforms: [broken, replacing('later', 'one', 'two')] })
+    expect(plan.errors.map((e) => e.message)).toEqual(['transform broken failed: scan exploded'])
+    expect(plan.fixes.map((f) => f.id)).toEqual(['later:a.txt'])
+  })
+
   it('fails a transform that looks files up by a substring it did not declare', async () => {
     const plan = await planFixes(memorySource({ 'a.ts': 'x' }), { transforms: [testTransform('t', (ctx) => ({ changes: [], findings: ctx.filesContaining('x').map((path) => ({ path, line: 1, message: 'x' })) }))] })
     expect(plan.errors.map((e) => e.message)).toEqual(['transform t failed: transform t looks files up by "x" without declaring it in meta.lookups'])

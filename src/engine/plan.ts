@@ -81,6 +81,8 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
     const ctx = createContext(ws, transform, { candidates: candidates.get(meta.id)!, scans: scans.get(meta.id)!, lookups }, { ...meta.options, ...options.options?.[meta.id] })
     let result
     try {
+      const failed = prefilter.failures.get(meta.id)
+      if (failed) throw failed
       result = transform.run(ctx)
     } catch (error) {
       const err = error as Error
@@ -145,6 +147,8 @@ class Prefilter {
   /** What each transform's `scan` returned, by path. */
   readonly scans: Map<string, Map<string, unknown>>
   readonly lookups: LookupIndex
+  /** Transforms whose scan() threw: they do not run, and the error is reported. */
+  readonly failures = new Map<string, Error>()
   filesScanned = 0
   private readonly groups: Array<{ match: (file: string) => boolean; tests: PrefilterTest[]; lookups: string[]; anyLookup?: RegExp }>
 
@@ -176,8 +180,15 @@ class Prefilter {
         for (const t of group.tests) {
           if (t.contains && !t.contains.test(text)) continue
           if (t.scan) {
+            if (this.failures.has(t.id)) continue
             // The text has been looked at: only what the scan found is kept.
-            const found = t.scan(file, text)
+            let found
+            try {
+              found = t.scan(file, text)
+            } catch (error) {
+              this.failures.set(t.id, error as Error)
+              continue
+            }
             if (found === undefined) continue
             this.scans.get(t.id)!.set(file, found)
           } else {

@@ -84,6 +84,20 @@ describe('planFixes', () => {
     expect(reads.sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt'])
   })
 
+  it('keeps a file a later transform finds by lookup: read once, parsed once', async () => {
+    const reads: string[] = []
+    const source = memorySource({ 'db.ts': 'export const db = new PrismaClient()\n', 'b.ts': 'const b = 1\n' })
+    const read = source.read.bind(source)
+    source.read = (path, max) => (reads.push(path), read(path, max))
+    const asts: unknown[] = []
+    const first = testTransform('first', (ctx) => (asts.push(...ctx.candidates().map((path) => ctx.parse(path)?.ast)), { changes: [] }), { files: ['**/*.ts'], contains: ['PrismaClient'] })
+    const later = testTransform('later', (ctx) => (asts.push(...ctx.filesContaining('PrismaClient').map((path) => ctx.parse(path)?.ast)), { changes: [] }), { files: ['**/*.ts'], contains: ['nothing'], lookups: ['PrismaClient'] })
+    await planFixes(source, { transforms: [first, later] })
+    expect(reads.sort()).toEqual(['b.ts', 'db.ts'])
+    expect(asts).toHaveLength(2)
+    expect(asts[0]).toBe(asts[1])
+  })
+
   it('isolates a transform whose scan throws: reported, the others still run', async () => {
     const broken = defineTransform({ ...testTransform('broken', () => ({ changes: [] })), scan: () => { throw new Error('scan exploded') } })
     const plan = await planFixes(memorySource({ 'a.txt': 'one\n' }), { transforms: [broken, replacing('later', 'one', 'two')] })

@@ -70,7 +70,7 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
   const untracked = await ws.addUntracked()
   prefilter.scan(untracked.files)
   const { candidates, scans, lookups, filesScanned } = prefilter
-  const releaseAfter = lastUses(options.transforms, candidates)
+  const releaseAfter = lastUses(options.transforms, candidates, lookups)
   const fixes: Fix[] = []
   const findings: PlanFinding[] = []
   const notes: PlanFinding[] = []
@@ -196,7 +196,13 @@ class Prefilter {
           }
           this.candidates.get(t.id)!.add(file)
         }
-        if (group.anyLookup?.test(text)) for (const needle of group.lookups) if (text.includes(needle)) this.lookups.get(needle)!.add(file)
+        if (group.anyLookup?.test(text)) {
+          for (const needle of group.lookups) {
+            if (!text.includes(needle)) continue
+            this.lookups.get(needle)!.add(file)
+            keep = true
+          }
+        }
       }
       if (text !== undefined) this.filesScanned++
       if (keep) this.ws.retain(file, text!)
@@ -220,11 +226,13 @@ function containsPattern(needles: readonly string[] | undefined): RegExp | undef
   return needles.length ? new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /(?!)/
 }
 
-/** For each transform's position, the candidate files no later transform wants. */
-function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<string>>): string[][] {
+/** For each transform's position, the files (candidates and lookups) no later transform wants. */
+function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<string>>, lookups: LookupIndex): string[][] {
   const last = new Map<string, number>()
   transforms.forEach(({ meta }, index) => {
     for (const path of candidates.get(meta.id)!) last.set(path, index)
+    // Files a transform finds by a lookup are parsed by it too: kept until then, not read and parsed twice.
+    for (const needle of meta.lookups ?? []) for (const path of lookups.get(needle) ?? []) last.set(path, index)
   })
   const byIndex: string[][] = transforms.map(() => [])
   for (const [path, index] of last) byIndex[index]!.push(path)

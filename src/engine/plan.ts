@@ -1,9 +1,10 @@
 import { posix } from 'node:path'
-import { globPattern } from './glob.js'
 import { Redactor } from '../secrets/redact.js'
-import type { FileChange, Finding, OptionValue, Severity, Transform, TransformContext, TransformMeta } from '../types.js'
+import type { FileChange, Finding, OptionValue, Severity, Transform, TransformMeta } from '../types.js'
+import { createContext } from './context.js'
 import { firstChangedLine } from './diff.js'
 import { isScript, parseScript } from './parse.js'
+import { Prefilter, type LookupIndex } from './prefilter.js'
 import type { RepoSource } from './source.js'
 import { describeSyntaxError, Workspace, type Skip } from './workspace.js'
 
@@ -128,104 +129,6 @@ export async function planFixes(source: RepoSource, options: PlanOptions): Promi
   }
 }
 
-/** Files of the pass whose text held each looked-up substring (TransformMeta.lookups). */
-type LookupIndex = Map<string, Set<string>>
-
-interface PrefilterTest {
-  id: string
-  contains?: RegExp
-  scan?: (path: string, text: string) => unknown
-}
-
-/**
- * One pass over the tree: each file a transform's globs match is read once and tested against
- * every transform's substring prefilter; only texts that pass some prefilter are kept. The
- * substrings transforms look files up by are noted on the way, so no transform reads the tree again.
- */
-class Prefilter {
-  readonly candidates: Map<string, Set<string>>
-  /** What each transform's `scan` returned, by path. */
-  readonly scans: Map<string, Map<string, unknown>>
-  readonly lookups: LookupIndex
-  /** Transforms whose scan() threw: they do not run, and the error is reported. */
-  readonly failures = new Map<string, Error>()
-  filesScanned = 0
-  private readonly groups: Array<{ match: (file: string) => boolean; tests: PrefilterTest[]; lookups: string[]; anyLookup?: RegExp }>
-
-  constructor(private readonly ws: Workspace, transforms: readonly Transform[]) {
-    // Most transforms share one glob list (every script file): match each distinct list once per file.
-    const globs = new Map<string, { match: (file: string) => boolean; tests: PrefilterTest[]; lookups: Set<string> }>()
-    for (const transform of transforms) {
-      const { meta } = transform
-      const key = JSON.stringify([meta.files, meta.exclude])
-      if (!globs.has(key)) globs.set(key, { match: globOf(meta), tests: [], lookups: new Set() })
-      const group = globs.get(key)!
-      group.tests.push({ id: meta.id, contains: containsPattern(meta.contains), scan: transform.scan?.bind(transform) })
-      for (const needle of meta.lookups ?? []) group.lookups.add(needle)
-    }
-    this.groups = [...globs.values()].map((group) => ({ ...group, lookups: [...group.lookups], anyLookup: group.lookups.size ? containsPattern([...group.lookups]) : undefined }))
-    this.candidates = new Map(transforms.map((t) => [t.meta.id, new Set<string>()]))
-    this.scans = new Map(transforms.map((t) => [t.meta.id, new Map()]))
-    this.lookups = new Map(this.groups.flatMap((group) => group.lookups.map((needle) => [needle, new Set<string>()])))
-  }
-
-  scan(files: readonly string[]): void {
-    for (const file of files) {
-      let text: string | undefined
-      let keep = false
-      for (const group of this.groups) {
-        if (!group.match(file)) continue
-        text ??= this.ws.peek(file)
-        if (text === undefined) break
-        for (const t of group.tests) {
-          if (t.contains && !t.contains.test(text)) continue
-          if (t.scan) {
-            if (this.failures.has(t.id)) continue
-            // The text has been looked at: only what the scan found is kept.
-            let found
-            try {
-              found = t.scan(file, text)
-            } catch (error) {
-              this.failures.set(t.id, error as Error)
-              continue
-            }
-            if (found === undefined) continue
-            this.scans.get(t.id)!.set(file, found)
-          } else {
-            keep = true
-          }
-          this.candidates.get(t.id)!.add(file)
-        }
-        if (group.anyLookup?.test(text)) {
-          for (const needle of group.lookups) {
-            if (!text.includes(needle)) continue
-            this.lookups.get(needle)!.add(file)
-            keep = true
-          }
-        }
-      }
-      if (text !== undefined) this.filesScanned++
-      if (keep) this.ws.retain(file, text!)
-    }
-  }
-}
-
-/** Whether a path is one of the transform's files: matches `files`, not `exclude`. */
-function globOf(meta: TransformMeta): (file: string) => boolean {
-  const included = globPattern(meta.files)
-  const excluded = meta.exclude?.length ? globPattern(meta.exclude) : undefined
-  return excluded ? (file) => included.test(file) && !excluded.test(file) : (file) => included.test(file)
-}
-
-/**
- * A transform's needles as one alternation: a file that holds none is scanned once instead of once
- * per needle (40 % less time over medusa's 9,000 candidate texts).
- */
-function containsPattern(needles: readonly string[] | undefined): RegExp | undefined {
-  if (!needles) return undefined
-  return needles.length ? new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /(?!)/
-}
-
 /** For each transform's position, the files (candidates and lookups) no later transform wants. */
 function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<string>>, lookups: LookupIndex): string[][] {
   const last = new Map<string, number>()
@@ -237,71 +140,6 @@ function lastUses(transforms: readonly Transform[], candidates: Map<string, Set<
   const byIndex: string[][] = transforms.map(() => [])
   for (const [path, index] of last) byIndex[index]!.push(path)
   return byIndex
-}
-
-interface PassResults {
-  /** The transform's candidates as the pass found them. */
-  candidates: Set<string>
-  scans: Map<string, unknown>
-  lookups: LookupIndex
-}
-
-function createContext(ws: Workspace, transform: Transform, pass: PassResults, options: Record<string, OptionValue>): TransformContext {
-  const { meta } = transform
-  const glob = globOf(meta)
-  const contains = containsPattern(meta.contains)
-  const { lookups } = pass
-  // A file an earlier transform changed is scanned again, as it is now.
-  const rescanned = new Map<string, unknown>()
-  const scanned = (path: string): unknown => {
-    if (!transform.scan) return undefined
-    if (!ws.isChanged(path)) return pass.scans.get(path)
-    if (!rescanned.has(path)) {
-      const text = ws.read(path)
-      rescanned.set(path, text === undefined ? undefined : transform.scan(path, text))
-    }
-    return rescanned.get(path)
-  }
-  // Nothing is written while the transform runs, so each answer holds for the whole run: a
-  // transform asking once per package or entry file must not filter the tree each time.
-  let candidates: string[] | undefined
-  const containing = new Map<string, string[]>()
-  return {
-    get files() {
-      return ws.files
-    },
-    candidates() {
-      // Files created or rewritten by earlier transforms are candidates too when they now match.
-      // Only those are read here: reading every other file would load the whole tree again.
-      candidates ??= ws.files.filter((file) => {
-        if (!ws.isChanged(file)) return pass.candidates.has(file)
-        if (!glob(file)) return false
-        const text = ws.read(file)
-        if (text === undefined || !(contains?.test(text) ?? true)) return pass.candidates.has(file) && !transform.scan
-        return !transform.scan || scanned(file) !== undefined
-      })
-      return [...candidates]
-    },
-    scanned,
-    filesContaining(needle) {
-      const found = lookups.get(needle)
-      if (!found || !meta.lookups?.includes(needle)) throw new Error(`transform ${meta.id} looks files up by "${needle}" without declaring it in meta.lookups`)
-      // As of the overlay: files changed earlier in this run are checked again (only those are read).
-      if (!containing.has(needle)) {
-        containing.set(needle, ws.files.filter((file) => {
-          if (!ws.isChanged(file)) return found.has(file) && glob(file)
-          return glob(file) && (ws.read(file)?.includes(needle) ?? false)
-        }))
-      }
-      return [...containing.get(needle)!]
-    },
-    glob: (patterns) => ws.glob(patterns),
-    read: (path) => ws.read(path),
-    parse: (path) => ws.parse(path),
-    isTracked: (path) => ws.isTracked(path),
-    project: ws.project,
-    options,
-  }
 }
 
 /** Two changes of one transform to one file are one fix: the later one applies over the earlier. */
